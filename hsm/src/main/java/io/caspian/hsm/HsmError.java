@@ -1,0 +1,27 @@
+package io.caspian.hsm;
+
+/**
+ * Why the HSM refused a command. Each is a full phrase; the accompanying detail text never
+ * contains a key, a PIN or a PIN block.
+ */
+public enum HsmError {
+    KEY_NOT_FOUND,
+    KEY_RETIRED,
+    KEY_TYPE_NOT_PERMITTED,
+    MODE_OF_USE_NOT_PERMITTED,
+    KEY_ALGORITHM_NOT_PERMITTED,
+    KEY_NOT_EXPORTABLE,
+    KEY_CHECK_VALUE_MISMATCH,
+    KEY_BLOCK_INVALID,
+    KEY_BLOCK_AUTHENTICATION_FAILED,
+    KEY_BLOCK_HEADER_NOT_PERMITTED,
+    PIN_BLOCK_FORMAT_NOT_PERMITTED,
+    PIN_BLOCK_INVALID,
+    PIN_LENGTH_INVALID,
+    PIN_TRANSLATION_NOT_PERMITTED,
+    PAN_INVALID,
+    MAC_ALGORITHM_NOT_PERMITTED,
+    MAC_LENGTH_INVALID,
+    INPUT_INVALID,
+    KEY_STORE_FAILURE
+}

@@ -1,0 +1,45 @@
+package io.caspian.hsm;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names a key in the store: its id and, optionally, one version.
+ *
+ * <p>Version {@value #CURRENT} means "the current version": the newest active one. Naming a
+ * version explicitly reaches a previous version while it is still usable, which is how a
+ * message already in flight during a key change is still processed.
+ *
+ * @param id key id: 1 to 64 of {@code A-Z a-z 0-9 . _ -}
+ * @param version a version number from 1, or {@value #CURRENT}
+ */
+public record KeyRef(String id, int version) {
+    public static final int CURRENT = 0;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public KeyRef {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "key id must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+        }
+        if (version < 0) {
+            throw new IllegalArgumentException("key version must be 0 (current) or positive");
+        }
+    }
+
+    public static KeyRef current(String id) {
+        return new KeyRef(id, CURRENT);
+    }
+
+    public static KeyRef of(String id, int version) {
+        return new KeyRef(id, version);
+    }
+
+    public boolean isCurrent() {
+        return version == CURRENT;
+    }
+
+    @Override
+    public String toString() {
+        return isCurrent() ? id : id + "@v" + version;
+    }
+}
