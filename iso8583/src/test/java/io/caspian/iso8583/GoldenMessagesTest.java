@@ -26,7 +26,11 @@ class GoldenMessagesTest {
 
     static Stream<Arguments> goldens() throws IOException, URISyntaxException {
         Path root = Path.of(GoldenMessagesTest.class.getResource("/golden").toURI());
-        return Dialects.BUILT_IN.stream().flatMap(d -> {
+        // Packed by jPOS 2.1.9's ISO87APackager and ISO87BPackager (golden/jpos/README.md).
+        Stream<Arguments> jpos = Stream.of(
+                Arguments.of("iso87-ascii", "0200-iso87a", root.resolve("jpos/0200-iso87a.hex")),
+                Arguments.of("iso87-binary", "0200-iso87b", root.resolve("jpos/0200-iso87b.hex")));
+        return Stream.concat(jpos, Dialects.BUILT_IN.stream().flatMap(d -> {
             try (Stream<Path> files = Files.list(root.resolve(d))) {
                 return files.filter(p -> p.toString().endsWith(".hex")).sorted()
                         .map(p -> Arguments.of(d, p.getFileName().toString().replace(".hex", ""),
@@ -35,7 +39,7 @@ class GoldenMessagesTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }));
     }
 
     @ParameterizedTest(name = "{0} {1}")
