@@ -9,7 +9,10 @@ import io.caspian.hsm.keys.KeyStore;
 import io.caspian.hsm.tr31.EcbKeyWrap;
 import io.caspian.hsm.tr31.KeyBlockHeader;
 import io.caspian.hsm.tr31.KeyBlocks;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +129,7 @@ final class KeyCommands {
             Exportability exportability, byte[] value, String how) {
         String kcv = Hex.encode(KeyCheckValues.compute(algorithm.blockAlgorithm(), value));
         KeyInfo template = new KeyInfo(id, 1, usage, algorithm, mode, exportability, kcv,
-                KeyStatus.ACTIVE, java.time.Instant.EPOCH, null);
+                KeyStatus.ACTIVE, Instant.EPOCH, null);
         KeyInfo stored = store.add(template, value);
         LOG.info("{} key {} usage={} algorithm={} mode={} kcv={}", how, stored.ref(), usage,
                 algorithm, mode, kcv);
@@ -158,9 +161,9 @@ final class KeyCommands {
             throw new Refusal(HsmError.INPUT_INVALID, "the expected check value is not hex");
         }
         if (wanted.length < 2 || wanted.length > KeyCheckValues.LENGTH_BYTES
-                || !Secrets.equal(java.util.Arrays.copyOf(actual, wanted.length), wanted)) {
+                || !Secrets.equal(Arrays.copyOf(actual, wanted.length), wanted)) {
             throw new Refusal(HsmError.KEY_CHECK_VALUE_MISMATCH, "the key's check value is "
-                    + Hex.encode(actual) + ", not " + expected.toUpperCase(java.util.Locale.ROOT));
+                    + Hex.encode(actual) + ", not " + expected.toUpperCase(Locale.ROOT));
         }
     }
 }

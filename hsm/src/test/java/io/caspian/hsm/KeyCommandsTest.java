@@ -120,7 +120,8 @@ class KeyCommandsTest {
         KeyInfo zak = t.generate("zak.mir", KeyUsage.M3, KeyAlgorithm.TDES_2KEY);
         byte[] data = "0200 message".getBytes(StandardCharsets.US_ASCII);
         assertThat(t.refused(new HsmCommand.GenerateMac(zpk.ref(),
-                MacAlgorithm.ISO9797_ALG3_PAD1, data, 8))).isEqualTo(HsmError.KEY_TYPE_NOT_PERMITTED);
+                MacAlgorithm.ISO9797_ALG3_PAD1, data, 8)))
+                .isEqualTo(HsmError.KEY_TYPE_NOT_PERMITTED);
         assertThat(t.refused(new HsmCommand.GenerateMac(zak.ref(),
                 MacAlgorithm.ISO9797_ALG1_PAD1, data, 8)))
                 .isEqualTo(HsmError.MAC_ALGORITHM_NOT_PERMITTED);

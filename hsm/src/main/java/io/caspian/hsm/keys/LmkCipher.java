@@ -5,6 +5,7 @@ import io.caspian.hsm.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Random;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -52,7 +53,7 @@ public final class LmkCipher {
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new Refusal(HsmError.INPUT_INVALID, purpose + " is too short to be sealed");
         }
-        byte[] nonce = java.util.Arrays.copyOf(sealed, NONCE_BYTES);
+        byte[] nonce = Arrays.copyOf(sealed, NONCE_BYTES);
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, lmk, nonce, purpose, context);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

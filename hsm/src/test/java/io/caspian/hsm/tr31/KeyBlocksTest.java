@@ -84,7 +84,8 @@ class KeyBlocksTest {
     @Test
     void variantVersionsAreRefused() {
         // TR-31:2018 A.7.2.1, version A (key variant binding).
-        String versionA = "A0072P0TE00E0000F5161ED902807AF26F1D62263644BD24192FDB3193C730301CEE8701";
+        String versionA = "A0072P0TE00E0000F5161ED902807AF26F1D62263644BD24192FDB3193C7303"
+                + "01CEE8701";
         assertThatThrownBy(() -> KeyBlocks.unwrap(versionA, KeyAlgorithm.TDES_2KEY,
                 Hex.decode("89E88CF7931444F334BD7547FC3F380C")))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.error())
