@@ -42,6 +42,18 @@ public final class IsoCodec {
         return failure == null ? new DecodeResult.Success(m) : new DecodeResult.Failure(failure);
     }
 
+    /**
+     * For a message that failed to decode: the MTI and the fields that decoded before the
+     * fault, so a format-error reply can carry the sender's STAN and RRN. Never use it as
+     * the message itself. Returns a message with no MTI when even that could not be read.
+     */
+    public IsoMessage salvage(byte[] bytes, int off, int len) {
+        IsoMessage m = new IsoMessage(dialect, len);
+        m.load(bytes, off, len);
+        new Decoder(dialect, m, len).run();
+        return m;
+    }
+
     /** Bytes the encoded message takes, or -1 when it has no MTI. */
     public int encodedLength(IsoMessage m) {
         if (m.mtiNumber() < 0) {

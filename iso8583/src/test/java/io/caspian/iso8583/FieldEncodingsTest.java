@@ -115,6 +115,22 @@ class FieldEncodingsTest {
         assertThat(f.offset()).isEqualTo(offset);
     }
 
+    @org.junit.jupiter.api.Test
+    void salvageKeepsTheFieldsBeforeTheFaultForAFormatErrorReply() throws Exception {
+        Dialect d = TestDialects.withFields("ascii", "hex",
+                TestDialects.field(11, "type: n, length: fixed, max: 6, encoding: ascii")
+                + TestDialects.field(41, "type: ans, length: fixed, max: 8, encoding: ascii"));
+        IsoCodec codec = new IsoCodec(d);
+        IsoMessage m = codec.newMessage().setMti("0200").set(11, "000123").set(41, "TERM0001");
+        byte[] wire = ((EncodeResult.Success) codec.encode(m)).bytes();
+        wire[wire.length - 1] = (byte) 0x01;
+        assertThat(codec.decode(wire)).isInstanceOf(DecodeResult.Failure.class);
+        IsoMessage salvaged = codec.salvage(wire, 0, wire.length);
+        assertThat(salvaged.mti()).isEqualTo("0200");
+        assertThat(salvaged.getString(11)).isEqualTo("000123");
+        assertThat(salvaged.has(41)).isFalse();
+    }
+
     static String hexAscii(String s) {
         byte[] b = s.getBytes(StandardCharsets.US_ASCII);
         return Wire.hex(b, 0, b.length);
