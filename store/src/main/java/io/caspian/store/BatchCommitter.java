@@ -1,0 +1,161 @@
+package io.caspian.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits one batch of submissions in one database transaction.
+ *
+ * <p>Fast path: every write in order, one commit. A conflict or refused data in any
+ * submission sends the batch, rolled back, down the slow path: each submission inside its
+ * own savepoint, so only the offending submission fails and the rest still commit. The
+ * slow path is rare (it means a flow bug or a lost update), so the common batch pays no
+ * savepoint round trips.
+ */
+final class BatchCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCommitter.class);
+
+    /** Serialization failures (SQLSTATE 40001) are retried this many times in all. */
+    static final int SERIALIZATION_ATTEMPTS_MAX = 3;
+
+    private final HikariDataSource dataSource;
+    private final int queryTimeoutSeconds;
+
+    BatchCommitter(HikariDataSource dataSource, int queryTimeoutSeconds) {
+        this.dataSource = dataSource;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    /**
+     * @return per submission, null if committed, else why it alone failed
+     * @throws BatchFailure when nothing in the batch can be known committed
+     */
+    StoreException[] commit(List<Submission> batch) throws BatchFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commitOnce(batch);
+            } catch (SQLException e) {
+                if (!Jdbc.isRetryable(e) || attempt == SERIALIZATION_ATTEMPTS_MAX) {
+                    throw new BatchFailure(StoreFailure.DATABASE_UNAVAILABLE,
+                            Jdbc.describe(e), e);
+                }
+            }
+        }
+    }
+
+    private StoreException[] commitOnce(List<Submission> batch)
+            throws SQLException, BatchFailure {
+        Connection connection = dataSource.getConnection();
+        boolean healthy = false;
+        try {
+            connection.setAutoCommit(false);
+            StoreException[] outcomes = applyAll(connection, batch);
+            commitOrUnknown(connection);
+            healthy = true;
+            return outcomes;
+        } finally {
+            if (!healthy) {
+                // A connection that failed mid-batch may be broken; don't hand it out again.
+                dataSource.evictConnection(connection);
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    /** Applies the batch; statements are closed before the commit, never after it. */
+    private StoreException[] applyAll(Connection connection, List<Submission> batch)
+            throws SQLException {
+        try (Statements statements = new Statements(connection, queryTimeoutSeconds)) {
+            WriteApplier applier = new WriteApplier(statements);
+            StoreException[] outcomes = fastPath(connection, applier, batch);
+            return outcomes != null ? outcomes : slowPath(connection, applier, batch);
+        } catch (SQLException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /**
+     * After a commit the outcome is decided; a failure to return the connection to the pool
+     * must not turn committed writes into failed ones.
+     */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a store connection failed: {}", Jdbc.describe(e));
+        }
+    }
+
+    private static void commitOrUnknown(Connection connection) throws SQLException, BatchFailure {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (Jdbc.isRetryable(e)) {
+                // The database rolled back; the batch is known not durable and can be retried.
+                throw e;
+            }
+            throw new BatchFailure(StoreFailure.COMMIT_OUTCOME_UNKNOWN, Jdbc.describe(e), e);
+        }
+    }
+
+    /** All writes in order; null when some submission needs the slow path. */
+    private static StoreException[] fastPath(Connection connection, WriteApplier applier,
+            List<Submission> batch) throws SQLException {
+        try {
+            for (Submission submission : batch) {
+                for (StoreWrite write : submission.writes()) {
+                    applier.apply(write);
+                }
+            }
+            return new StoreException[batch.size()];
+        } catch (WriteConflict e) {
+            connection.rollback();
+            return null;
+        } catch (SQLException e) {
+            if (!Jdbc.isDataError(e)) {
+                throw e;
+            }
+            connection.rollback();
+            return null;
+        }
+    }
+
+    private static StoreException[] slowPath(Connection connection, WriteApplier applier,
+            List<Submission> batch) throws SQLException {
+        StoreException[] outcomes = new StoreException[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                for (StoreWrite write : batch.get(i).writes()) {
+                    applier.apply(write);
+                }
+                connection.releaseSavepoint(savepoint);
+            } catch (WriteConflict e) {
+                connection.rollback(savepoint);
+                outcomes[i] = new StoreException(StoreFailure.CONFLICT, e.getMessage());
+            } catch (SQLException e) {
+                if (!Jdbc.isDataError(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                outcomes[i] = new StoreException(StoreFailure.WRITE_REJECTED,
+                        Jdbc.describe(e), e);
+            }
+        }
+        return outcomes;
+    }
+
+    private static void rollbackQuietly(Connection connection, SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

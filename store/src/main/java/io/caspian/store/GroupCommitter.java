@@ -1,0 +1,219 @@
+package io.caspian.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread that turns submissions from many flows into few commits.
+ *
+ * <pre>
+ * submit ─► [bounded queue] ─► committer: take one, gather more for up to the window or
+ *   until groupCommitBatchMax ─► one database transaction ─► commit ─► complete futures
+ * </pre>
+ *
+ * <p>A future completes only after the commit that holds its writes (DESIGN.md I1), or
+ * exceptionally with a {@link StoreException}. Submit never blocks: a full queue fails at
+ * once as {@link StoreFailure#STORE_OVERLOADED}. While the database is down, batches fail
+ * at once as unavailable except for one try per probe interval, so a dead database costs
+ * callers microseconds rather than a connection timeout each.
+ */
+final class GroupCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final long IDLE_POLL_MS = 50;
+    private static final long CLOSE_WAIT_MS = 30_000;
+
+    private final ArrayBlockingQueue<Submission> queue;
+    private final BatchCommitter batches;
+    private final HealthTracker health;
+    private final ProbeTarget probe;
+    private final Executor completion;
+    private final long windowNanos;
+    private final int batchMax;
+    private final AtomicLong uncaught = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean accepting = true;
+    private volatile boolean running = true;
+
+    /** How the committer checks an idle, down database without a batch to try. */
+    interface ProbeTarget {
+        Connection connect() throws SQLException;
+    }
+
+    GroupCommitter(StoreConfig config, BatchCommitter batches, HealthTracker health,
+            ProbeTarget probe, Executor completion) {
+        this.queue = new ArrayBlockingQueue<>(config.submitQueueMax());
+        this.batches = batches;
+        this.health = health;
+        this.probe = probe;
+        this.completion = completion;
+        this.windowNanos = TimeUnit.MICROSECONDS.toNanos(config.groupCommitWindowMicros());
+        this.batchMax = config.groupCommitBatchMax();
+        this.thread = new Thread(this::run, "caspian-store-committer");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(List<StoreWrite> writes) {
+        List<StoreWrite> copy = List.copyOf(writes);
+        Invariants.check(!copy.isEmpty(), "a submission needs at least one write");
+        if (!accepting) {
+            health.countFailed(1);
+            return CompletableFuture.failedFuture(
+                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
+        }
+        Submission submission = new Submission(copy, new CompletableFuture<>());
+        if (!queue.offer(submission)) {
+            health.countFailed(1);
+            return CompletableFuture.failedFuture(new StoreException(
+                    StoreFailure.STORE_OVERLOADED, queue.size() + " submissions waiting"));
+        }
+        if (!accepting && queue.remove(submission)) {
+            // Raced close(): the committer may already be gone, so nobody would answer it.
+            health.countFailed(1);
+            submission.future().completeExceptionally(
+                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
+        }
+        return submission.future();
+    }
+
+    int queueDepth() {
+        return queue.size();
+    }
+
+    long uncaughtFailures() {
+        return uncaught.get();
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(batchMax);
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    probeIfDown();
+                    continue;
+                }
+                batch.add(first);
+                gather(batch);
+                commit(batch);
+            } catch (Throwable t) {
+                // Top of the thread loop: the committer must outlive anything one batch
+                // does, or every later write would hang.
+                uncaught.incrementAndGet();
+                LOG.error("store committer failed a batch of {}", batch.size(), t);
+                fail(batch, StoreFailure.DATABASE_UNAVAILABLE, "committer failure: " + t);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Adds what is already queued, then waits up to the window (from now, the first
+     * submission's arrival) for more. The window is a pacing interval, not business time,
+     * so it reads the monotonic nanosecond timer rather than the injected clock.
+     */
+    private void gather(List<Submission> batch) throws InterruptedException {
+        queue.drainTo(batch, batchMax - batch.size());
+        long deadline = System.nanoTime() + windowNanos;
+        while (batch.size() < batchMax) {
+            long waitNanos = deadline - System.nanoTime();
+            if (waitNanos <= 0) {
+                return;
+            }
+            Submission next = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, batchMax - batch.size());
+        }
+    }
+
+    private void commit(List<Submission> batch) {
+        if (!health.mayTryDatabase()) {
+            fail(batch, StoreFailure.DATABASE_UNAVAILABLE, health.downDetail());
+            return;
+        }
+        StoreException[] outcomes;
+        try {
+            outcomes = batches.commit(batch);
+        } catch (BatchFailure f) {
+            health.down(f.getMessage());
+            LOG.warn("store batch of {} failed: {} {}", batch.size(), f.failure(), f.getMessage());
+            fail(batch, f.failure(), f.getMessage());
+            return;
+        }
+        health.up();
+        health.countCommit();
+        for (int i = 0; i < batch.size(); i++) {
+            CompletableFuture<Void> future = batch.get(i).future();
+            StoreException outcome = outcomes[i];
+            if (outcome == null) {
+                health.countCommitted(1);
+                completion.execute(() -> future.complete(null));
+            } else {
+                health.countFailed(1);
+                completion.execute(() -> future.completeExceptionally(outcome));
+            }
+        }
+    }
+
+    private void fail(List<Submission> batch, StoreFailure failure, String detail) {
+        StoreException error = new StoreException(failure, detail);
+        for (Submission submission : batch) {
+            if (!submission.future().isDone()) {
+                health.countFailed(1);
+                completion.execute(() -> submission.future().completeExceptionally(error));
+            }
+        }
+    }
+
+    /** Lets health come back by itself when no writes arrive to try the database. */
+    private void probeIfDown() {
+        if (!health.isDown() || !health.mayTryDatabase()) {
+            return;
+        }
+        try (Connection connection = probe.connect()) {
+            if (connection.isValid(1)) {
+                health.up();
+                LOG.info("store database reachable again");
+                return;
+            }
+            health.down("connection not valid");
+        } catch (SQLException e) {
+            health.down(Jdbc.describe(e));
+        }
+    }
+
+    /** Commits what is queued, then stops; submissions arriving meanwhile fail as closed. */
+    @Override
+    public void close() {
+        accepting = false;
+        running = false;
+        try {
+            thread.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Submission> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, StoreFailure.STORE_CLOSED, "store closed before commit");
+    }
+}

@@ -1,0 +1,181 @@
+package io.caspian.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.caspian.store.pan.PanHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The system of record: durable writes through one group committer, and the queries flows,
+ * recovery, clearing and the console need. Thread-safe.
+ *
+ * <p>Writes: {@link #submit(List)} returns a future that completes after the commit holding
+ * the writes, so an approval is sent only once durable (DESIGN.md I1); on any failure it
+ * completes exceptionally with a {@link StoreException} naming a {@link StoreFailure}.
+ * Queries run on the pool, throw {@link StoreException} when the database cannot answer, and
+ * see committed data only.
+ */
+public final class TransactionStore implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final GroupCommitter committer;
+    private final HealthTracker health;
+    private final TransactionQueries transactions;
+    private final RecordQueries records;
+
+    private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
+            HealthTracker health, Queries queries) {
+        this.dataSource = dataSource;
+        this.committer = committer;
+        this.health = health;
+        this.transactions = new TransactionQueries(queries);
+        this.records = new RecordQueries(queries);
+    }
+
+    /**
+     * Connects, migrates the schema and starts the committer. Futures complete on the
+     * committer thread: chain with the {@code *Async} stages, or use
+     * {@link #open(StoreConfig, Clock, Executor)}, so that nothing slow runs there.
+     *
+     * @throws StoreException if the database cannot be reached or migrated
+     */
+    public static TransactionStore open(StoreConfig config, Clock clock) {
+        return open(config, clock, Runnable::run);
+    }
+
+    /** As {@link #open(StoreConfig, Clock)}, completing futures on {@code completion}. */
+    public static TransactionStore open(StoreConfig config, Clock clock, Executor completion) {
+        HikariDataSource dataSource = Database.pool(config);
+        try {
+            Database.migrate(dataSource);
+            HealthTracker health = new HealthTracker(clock, config.reconnectProbeIntervalMs());
+            BatchCommitter batches = new BatchCommitter(dataSource, config.queryTimeoutSeconds());
+            GroupCommitter committer = new GroupCommitter(config, batches, health,
+                    dataSource::getConnection, completion);
+            committer.start();
+            return new TransactionStore(dataSource, committer, health,
+                    new Queries(dataSource, config.queryTimeoutSeconds()));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Writes durable together, in order, in one commit shared with other submissions. */
+    public CompletableFuture<Void> submit(List<StoreWrite> writes) {
+        return committer.submit(writes);
+    }
+
+    public CompletableFuture<Void> submit(StoreWrite... writes) {
+        return committer.submit(Arrays.asList(writes));
+    }
+
+    public StoreHealth health() {
+        return health.snapshot(committer.queueDepth());
+    }
+
+    /** Whether the committer thread runs; false only after {@link #close()}. */
+    public boolean isCommitterAlive() {
+        return committer.isAlive();
+    }
+
+    public Optional<TransactionRecord> findById(UUID id) {
+        return transactions.byId(id);
+    }
+
+    /** A card's transactions created in {@code [from, to)}, oldest first. */
+    public List<TransactionRecord> findByPanHash(PanHash hash, Instant from, Instant to) {
+        return transactions.byPanHash(hash, from, to);
+    }
+
+    /** By the acquirer's retrieval reference number (DE 37), oldest first. */
+    public List<TransactionRecord> findByAcquirerRrn(String acquirerScheme, String rrn) {
+        return transactions.byAcquirerRrn(acquirerScheme, rrn);
+    }
+
+    /**
+     * By the acquirer's trace key: STAN and transmission time, the key ISO 8583 uses to
+     * tell a repeat from a new message; oldest first.
+     */
+    public List<TransactionRecord> findByAcquirerTrace(String acquirerScheme, String stan,
+            String transmissionTime) {
+        return transactions.byAcquirerTrace(acquirerScheme, stan, transmissionTime);
+    }
+
+    /** By our own trace number on the issuer link, created at or after {@code since}. */
+    public List<TransactionRecord> findByIssuerStan(String issuerScheme, String stan,
+            Instant since) {
+        return transactions.byIssuerStan(issuerScheme, stan, since);
+    }
+
+    /** Everything created at or after {@code since}: seeds duplicate detection on start. */
+    public List<TransactionRecord> createdSince(Instant since) {
+        return transactions.createdSince(since);
+    }
+
+    /**
+     * Recovery on start: transactions in a state that is not resolved (sent and not
+     * answered, timed out, reversal or advice owed), oldest first.
+     */
+    public List<TransactionRecord> unresolved() {
+        return transactions.unresolved();
+    }
+
+    /** One transaction's state history, in order. */
+    public List<StateChange> history(UUID transactionId) {
+        return records.history(transactionId);
+    }
+
+    /** Reversals and advices still owed, soonest due first, at most {@code limit}. */
+    public List<SafItem> pendingSaf(int limit) {
+        return records.pendingSaf(limit);
+    }
+
+    /** Owed items whose next attempt is at or before {@code at}, soonest first. */
+    public List<SafItem> dueSaf(Instant at, int limit) {
+        return records.dueSaf(at, limit);
+    }
+
+    public Optional<SafItem> safItem(UUID transactionId, SafKind kind) {
+        return records.safItem(transactionId, kind);
+    }
+
+    /** Every card's counter on one business date, counting transactions in {@code states}. */
+    public List<CardDailyCounter> dailyCounters(LocalDate businessDate,
+            Set<TransactionState> states) {
+        return transactions.dailyCounters(null, businessDate, states);
+    }
+
+    /** One card's counters on one business date, one per acquirer currency. */
+    public List<CardDailyCounter> dailyCounters(PanHash hash, LocalDate businessDate,
+            Set<TransactionState> states) {
+        return transactions.dailyCounters(hash, businessDate, states);
+    }
+
+    /** The scheme's latest open business date, if it has one. */
+    public Optional<LocalDate> currentBusinessDate(String scheme) {
+        return records.currentBusinessDate(scheme);
+    }
+
+    /** Operator actions recorded in {@code [from, to)}, in order. */
+    public List<AuditEntry> auditTrail(Instant from, Instant to) {
+        return records.auditTrail(from, to);
+    }
+
+    /** Commits what is queued, stops the committer and closes the pool. */
+    @Override
+    public void close() {
+        try {
+            committer.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
