@@ -259,4 +259,157 @@ public sealed interface HsmCommand<R> {
             return "VerifyMac[" + key + " " + algorithm + " over " + length + " bytes]";
         }
     }
+
+    /**
+     * Forms a key from two or three clear components at a key ceremony (what a payShield
+     * calls "form key from components"): each component's check value is verified, the
+     * components are XORed inside the HSM, a TDES result gets odd parity, and the key is
+     * stored as the next version of {@code id} with the usage's default mode of use and
+     * exportability E. The command owns the component values; the HSM zeroes them once the
+     * command has run, whatever its outcome.
+     *
+     * @param expectedCheckValue the combined key's check value to verify, or null for none
+     */
+    record FormKey(String id, KeyUsage usage, KeyAlgorithm algorithm,
+            List<KeyComponent> components, String expectedCheckValue)
+            implements HsmCommand<FormedKey> {
+        public FormKey {
+            KeyRef.current(id);
+            Objects.requireNonNull(usage, "usage");
+            Objects.requireNonNull(algorithm, "algorithm");
+            components = List.copyOf(components);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "FormKey[" + id + " " + usage + " " + algorithm + " from "
+                    + components.size() + " components]";
+        }
+    }
+
+    /**
+     * Splits an exportable ZMK into {@code count} (2 or 3) random clear components whose XOR
+     * is the key, for the other party's key ceremony. The output is clear key material.
+     */
+    record SplitKey(KeyRef key, int count) implements HsmCommand<KeyComponents> {
+        public SplitKey {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * The current version of {@code id} if it has this usage and algorithm, else a freshly
+     * generated one: how {@code caspian demo} bootstraps its data and look-up hash keys. A
+     * current version with another usage or algorithm is refused, never replaced.
+     */
+    record EnsureKey(String id, KeyUsage usage, KeyAlgorithm algorithm)
+            implements HsmCommand<KeyInfo> {
+        public EnsureKey {
+            KeyRef.current(id);
+            Objects.requireNonNull(usage, "usage");
+            Objects.requireNonNull(algorithm, "algorithm");
+        }
+
+        /** With the default usage of the type (DATA: D0, HASH: M7). */
+        public EnsureKey(String id, KeyType type, KeyAlgorithm algorithm) {
+            this(id, KeyUsage.defaultFor(type, algorithm), algorithm);
+        }
+    }
+
+    /**
+     * Encrypts data under the current version of a data key (type DATA, AES-256) with
+     * AES-256-GCM and a random 96-bit nonce; the associated data is authenticated, not
+     * encrypted, and must be given again to decrypt.
+     */
+    record EncryptData(String keyId, byte[] data, byte[] associatedData)
+            implements HsmCommand<EncryptedData> {
+        public EncryptData {
+            KeyRef.current(keyId);
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(associatedData, "associatedData");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "EncryptData[" + keyId + ", " + data.length + " bytes, "
+                    + associatedData.length + " bytes associated]";
+        }
+    }
+
+    /**
+     * Decrypts what {@link EncryptData} produced, under the version it names (usable until
+     * retired, whatever rotations came since). Naming the current version tries the usable
+     * versions newest first. A tag that does not verify is refused as
+     * {@link HsmError#DATA_AUTHENTICATION_FAILED}.
+     */
+    record DecryptData(KeyRef key, byte[] ciphertext, byte[] associatedData)
+            implements HsmCommand<DecryptedData> {
+        public DecryptData {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(ciphertext, "ciphertext");
+            Objects.requireNonNull(associatedData, "associatedData");
+        }
+
+        public DecryptData(EncryptedData encrypted, byte[] associatedData) {
+            this(encrypted.key(), encrypted.ciphertext(), associatedData);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "DecryptData[" + key + ", " + ciphertext.length + " bytes]";
+        }
+    }
+
+    /** HMAC-SHA-256 of data under a look-up hash key (type HASH, usage M7, mode C or G). */
+    record HashData(KeyRef key, byte[] data) implements HsmCommand<KeyedHash> {
+        public HashData {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(data, "data");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "HashData[" + key + ", " + data.length + " bytes]";
+        }
+    }
 }

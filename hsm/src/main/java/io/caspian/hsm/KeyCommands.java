@@ -10,14 +10,15 @@ import io.caspian.hsm.tr31.EcbKeyWrap;
 import io.caspian.hsm.tr31.KeyBlockHeader;
 import io.caspian.hsm.tr31.KeyBlocks;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Key life cycle and key exchange: generate, import, export, describe, list, retire. */
+/**
+ * Key life cycle and key exchange: generate, ensure, import, export, describe, list, retire.
+ */
 final class KeyCommands {
     private static final Logger LOG = LoggerFactory.getLogger(KeyCommands.class);
 
@@ -44,6 +45,25 @@ final class KeyCommands {
         }
     }
 
+    /**
+     * Returns the current version when it matches, generating one when there is none.
+     * Synchronised so that two callers bootstrapping at once make one key, not two versions.
+     */
+    synchronized KeyInfo ensure(HsmCommand.EnsureKey command) {
+        Optional<KeyInfo> current = store.current(command.id());
+        if (current.isEmpty()) {
+            return generate(new HsmCommand.GenerateKey(command.id(), command.usage(),
+                    command.algorithm()));
+        }
+        KeyInfo key = current.get();
+        if (key.usage() != command.usage() || key.algorithm() != command.algorithm()) {
+            throw new Refusal(HsmError.KEY_TYPE_NOT_PERMITTED, "key " + key.ref() + " exists as "
+                    + key.usage() + " " + key.algorithm() + ", not " + command.usage() + " "
+                    + command.algorithm());
+        }
+        return key;
+    }
+
     KeyInfo importKeyBlock(HsmCommand.ImportKeyBlock command) {
         KeyBlocks.Unwrapped unwrapped;
         try (ClearKey zmk = store.resolve(command.zmk())) {
@@ -57,7 +77,8 @@ final class KeyCommands {
                 throw new Refusal(HsmError.KEY_BLOCK_HEADER_NOT_PERMITTED, "mode of use "
                         + header.modeOfUse() + " is not permitted for usage " + header.usage());
             }
-            checkValue(unwrapped.algorithm(), unwrapped.key(), command.expectedCheckValue());
+            CheckValues.require(unwrapped.algorithm(), unwrapped.key(),
+                    command.expectedCheckValue(), "the key");
             return store(command.id(), header.usage(), unwrapped.algorithm(),
                     header.modeOfUse(), header.exportability(), unwrapped.key(),
                     "imported (key block " + header.version() + ")");
@@ -75,7 +96,8 @@ final class KeyCommands {
                     command.encryptedKey());
         }
         try {
-            checkValue(command.algorithm(), value, command.expectedCheckValue());
+            CheckValues.require(command.algorithm(), value, command.expectedCheckValue(),
+                    "the key");
             return store(command.id(), command.usage(), command.algorithm(),
                     ModeOfUse.defaultFor(command.usage()), Exportability.E, value,
                     "imported (ECB)");
@@ -125,7 +147,8 @@ final class KeyCommands {
         return retired;
     }
 
-    private KeyInfo store(String id, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode,
+    /** Stores a new version and logs its attributes (never its value). */
+    KeyInfo store(String id, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode,
             Exportability exportability, byte[] value, String how) {
         String kcv = Hex.encode(KeyCheckValues.compute(algorithm.blockAlgorithm(), value));
         KeyInfo template = new KeyInfo(id, 1, usage, algorithm, mode, exportability, kcv,
@@ -149,21 +172,6 @@ final class KeyCommands {
         }
         if (key.id().equals(zmk.id())) {
             throw new Refusal(HsmError.INPUT_INVALID, "a key cannot be exported under itself");
-        }
-    }
-
-    private static void checkValue(KeyAlgorithm algorithm, byte[] value, String expected) {
-        byte[] actual = KeyCheckValues.compute(algorithm.blockAlgorithm(), value);
-        byte[] wanted;
-        try {
-            wanted = Hex.decode(expected);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(HsmError.INPUT_INVALID, "the expected check value is not hex");
-        }
-        if (wanted.length < 2 || wanted.length > KeyCheckValues.LENGTH_BYTES
-                || !Secrets.equal(Arrays.copyOf(actual, wanted.length), wanted)) {
-            throw new Refusal(HsmError.KEY_CHECK_VALUE_MISMATCH, "the key's check value is "
-                    + Hex.encode(actual) + ", not " + expected.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -41,6 +41,40 @@ final class KeyPolicy {
         }
     }
 
+    /**
+     * Data-at-rest encryption: a DATA key (D0) of AES-256, because the command is
+     * AES-256-GCM; mode B or E to encrypt, B or D to decrypt.
+     */
+    static void requireDataKey(KeyInfo key, boolean encrypt) {
+        String operation = encrypt ? "data encryption" : "data decryption";
+        requireType(key, KeyType.DATA, operation);
+        requireAlgorithm(key, KeyAlgorithm.AES_256, operation);
+        if (encrypt) {
+            requireEncrypt(key, operation);
+        } else {
+            requireDecrypt(key, operation);
+        }
+    }
+
+    /**
+     * Keyed look-up hash: a HASH key (M7) of 32 bytes, the HMAC-SHA-256 output length, which
+     * NIST SP 800-107 section 5.3.4 asks of a key for full strength; mode C or G.
+     */
+    static void requireHashKey(KeyInfo key) {
+        requireType(key, KeyType.HASH, "a keyed hash");
+        requireAlgorithm(key, KeyAlgorithm.AES_256, "a keyed hash (32-byte key)");
+        if (!key.modeOfUse().allowsGenerate()) {
+            throw mode(key, "a keyed hash", "generate");
+        }
+    }
+
+    private static void requireAlgorithm(KeyInfo key, KeyAlgorithm algorithm, String operation) {
+        if (key.algorithm() != algorithm) {
+            throw new Refusal(HsmError.KEY_ALGORITHM_NOT_PERMITTED, "key " + key.ref() + " is "
+                    + key.algorithm() + "; " + operation + " needs " + algorithm);
+        }
+    }
+
     private static void requireMacAlgorithm(KeyInfo key, MacAlgorithm algorithm) {
         requireType(key, KeyType.ZAK, "a MAC");
         if (!key.usage().macAlgorithms().contains(algorithm)) {

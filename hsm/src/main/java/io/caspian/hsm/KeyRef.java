@@ -34,6 +34,26 @@ public record KeyRef(String id, int version) {
         return new KeyRef(id, version);
     }
 
+    /**
+     * Parses the text form {@link #toString()} writes: {@code ID} (current version) or
+     * {@code ID@vN}; {@code ID@N} is accepted too.
+     *
+     * @throws IllegalArgumentException if the text is neither
+     */
+    public static KeyRef parse(String text) {
+        int at = text.indexOf('@');
+        if (at < 0) {
+            return current(text);
+        }
+        String version = text.substring(at + 1);
+        version = version.startsWith("v") ? version.substring(1) : version;
+        if (version.isEmpty() || !version.chars().allMatch(c -> c >= '0' && c <= '9')
+                || version.length() > 9) {
+            throw new IllegalArgumentException("key version must be a number: ID@vN");
+        }
+        return of(text.substring(0, at), Integer.parseInt(version));
+    }
+
     public boolean isCurrent() {
         return version == CURRENT;
     }

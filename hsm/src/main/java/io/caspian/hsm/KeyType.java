@@ -11,5 +11,19 @@ public enum KeyType {
     /** Data key: encrypts data at rest (for example PANs in the store). */
     DATA,
     /** Base derivation key for DUKPT terminals. */
-    BDK
+    BDK,
+    /**
+     * Keyed-hash key: HMAC-SHA-256 look-up hashes of data at rest (a PAN's hash finds its
+     * rows without decrypting anything). Usage M7 (X9.143 HMAC key), never a message MAC key.
+     */
+    HASH;
+
+    /**
+     * Whether superseded versions stay usable until retired instead of for a grace period.
+     * A key protecting data at rest must open (or find) what it protected long after a
+     * rotation; a zone key is needed past a key change only for the messages in flight.
+     */
+    public boolean protectsDataAtRest() {
+        return this == DATA || this == HASH;
+    }
 }

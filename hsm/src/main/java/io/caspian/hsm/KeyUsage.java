@@ -24,6 +24,8 @@ public enum KeyUsage {
     M3(KeyType.ZAK, "CGV"),
     /** M6: ISO 9797-1:2011 MAC algorithm 5, which is CMAC. */
     M6(KeyType.ZAK, "CGV"),
+    /** M7: HMAC (X9.143); Caspian's keyed look-up hash of data at rest (HMAC-SHA-256). */
+    M7(KeyType.HASH, "CGV"),
     /** P0: PIN encryption. */
     P0(KeyType.ZPK, "BDE");
 
@@ -62,6 +64,7 @@ public enum KeyUsage {
             case ZAK -> algorithm.isTdes() ? M3 : M6;
             case DATA -> D0;
             case BDK -> B0;
+            case HASH -> M7;
         };
     }
 }

@@ -48,7 +48,7 @@ public enum ModeOfUse {
     /** The default for a freshly generated key of this usage. */
     public static ModeOfUse defaultFor(KeyUsage usage) {
         return switch (usage.type()) {
-            case ZAK -> C;
+            case ZAK, HASH -> C;
             case BDK -> X;
             default -> B;
         };

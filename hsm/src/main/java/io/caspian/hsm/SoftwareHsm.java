@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public final class SoftwareHsm implements Hsm {
     private final KeyCommands keys;
     private final PinCommands pins;
     private final MacCommands macs;
+    private final CeremonyCommands ceremonies;
+    private final DataCommands data;
     private final KeyStore store;
 
     private SoftwareHsm(KeyStore store, Lmk lmk, Random random) {
@@ -41,6 +44,8 @@ public final class SoftwareHsm implements Hsm {
         this.keys = new KeyCommands(store, random);
         this.pins = new PinCommands(store, lmk, random);
         this.macs = new MacCommands(store);
+        this.ceremonies = new CeremonyCommands(store, keys, random);
+        this.data = new DataCommands(store, random);
     }
 
     /**
@@ -70,7 +75,11 @@ public final class SoftwareHsm implements Hsm {
                 new SecureRandom());
     }
 
-    /** Opens the key store in {@code directory}; time and randomness are injected. */
+    /**
+     * Opens the key store in {@code directory}; time and randomness are injected. Outside
+     * tests {@code random} must be a SecureRandom: it draws key values and GCM nonces, and a
+     * nonce repeated under one data key breaks GCM.
+     */
     public static SoftwareHsm open(Path directory, Lmk lmk, Clock clock, Duration grace,
             Random random) throws IOException {
         return new SoftwareHsm(KeyStore.open(directory, lmk, clock, grace, random), lmk, random);
@@ -78,8 +87,20 @@ public final class SoftwareHsm implements Hsm {
 
     @Override
     public <R> HsmResult<R> execute(HsmCommand<R> command) {
+        return guarded(command, () -> dispatch(command));
+    }
+
+    /**
+     * {@link HsmCommand.EncryptData} with a given nonce instead of a random one, for
+     * known-answer tests (NIST GCM vectors) only: never reachable through {@link Hsm}.
+     */
+    HsmResult<EncryptedData> encrypt(HsmCommand.EncryptData command, byte[] nonce) {
+        return guarded(command, () -> data.encrypt(command, nonce));
+    }
+
+    private <R> HsmResult<R> guarded(HsmCommand<R> command, Supplier<R> body) {
         try {
-            return new HsmResult.Ok<>(dispatch(command));
+            return new HsmResult.Ok<>(body.get());
         } catch (Refusal refusal) {
             LOG.debug("refused {}: {} {}", command.getClass().getSimpleName(), refusal.error(),
                     refusal.getMessage());
@@ -108,6 +129,12 @@ public final class SoftwareHsm implements Hsm {
             output = pins.fromLmk(c);
         } else if (command instanceof HsmCommand.EnrolPin c) {
             output = pins.enrol(c);
+        } else if (command instanceof HsmCommand.EncryptData c) {
+            output = data.encrypt(c);
+        } else if (command instanceof HsmCommand.DecryptData c) {
+            output = data.decrypt(c);
+        } else if (command instanceof HsmCommand.HashData c) {
+            output = data.hash(c);
         } else {
             output = dispatchKeyCommand(command);
         }
@@ -131,6 +158,12 @@ public final class SoftwareHsm implements Hsm {
             return keys.retire(c);
         } else if (command instanceof HsmCommand.ListKeys) {
             return keys.list();
+        } else if (command instanceof HsmCommand.EnsureKey c) {
+            return keys.ensure(c);
+        } else if (command instanceof HsmCommand.FormKey c) {
+            return ceremonies.form(c);
+        } else if (command instanceof HsmCommand.SplitKey c) {
+            return ceremonies.split(c);
         }
         throw new IllegalStateException("unhandled command " + command.getClass().getName());
     }

@@ -6,7 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.caspian.hsm.crypto.DesParity;
 import io.caspian.hsm.crypto.Hex;
+import io.caspian.hsm.crypto.Secrets;
 import io.caspian.hsm.keys.KeyStore;
 import io.caspian.hsm.keys.Lmk;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ class NoSecretsInLogsTest {
     private static final String PAN_DIGITS = "6221061234567891";
     private static final String CLEAR_ZPK = "0123456789ABCDEFFEDCBA9876543210";
     private static final String CLEAR_ZAK = "1C1C1C1C1C1C1C1C2A2A2A2A2A2A2A2A";
+    private static final String COMPONENT_1 = "0F1E2D3C4B5A69788796A5B4C3D2E1F0";
+    private static final String COMPONENT_2 = "7C6B5A4938271605F4E3D2C1B0A99887";
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private Logger root;
@@ -99,6 +103,7 @@ class NoSecretsInLogsTest {
         printed.add(hsm.execute(new HsmCommand.ExportKeyEcb(KeyRef.current("zpk.a"),
                 KeyRef.current("zmk.b"))).toString());
         printed.add(hsm.execute(new HsmCommand.ListKeys()).toString());
+        List<String> handled = ceremonyAndData(hsm, printed);
         printed.add(hsm.toString());
         printed.add(lmk.toString());
         printed.add(pan.toString());
@@ -110,12 +115,62 @@ class NoSecretsInLogsTest {
         List<String> secrets = new ArrayList<>(List.of(PIN, PAN_DIGITS, CLEAR_ZPK, CLEAR_ZAK,
                 CLEAR_ZPK.substring(0, 16), CLEAR_ZAK.substring(16)));
         secrets.addAll(blocks);
+        secrets.addAll(handled);
         for (String line : concat(logged, printed)) {
             for (String secret : secrets) {
                 assertThat(line.toUpperCase(java.util.Locale.ROOT)).as("log or toString line")
                         .doesNotContain(secret);
             }
         }
+    }
+
+    /** Key ceremonies and data-at-rest commands; returns the secrets they handled. */
+    private static List<String> ceremonyAndData(SoftwareHsm hsm, List<String> printed) {
+        byte[] formed = Secrets.xor(Hex.decode(COMPONENT_1), Hex.decode(COMPONENT_2));
+        List<String> secrets = new ArrayList<>(List.of(COMPONENT_1, COMPONENT_2,
+                Hex.encode(formed)));
+        DesParity.adjustToOdd(formed);
+        secrets.add(Hex.encode(formed));
+        HsmCommand.FormKey form = new HsmCommand.FormKey("zmk.formed", KeyUsage.K0,
+                KeyAlgorithm.TDES_2KEY, List.of(Components.of(KeyAlgorithm.TDES_2KEY,
+                COMPONENT_1), Components.of(KeyAlgorithm.TDES_2KEY, COMPONENT_2)), null);
+        printed.add(form.toString());
+        printed.add(hsm.execute(form).toString());
+        HsmCommand.FormKey wrongKcv = new HsmCommand.FormKey("zmk.bad", KeyUsage.K0,
+                KeyAlgorithm.TDES_2KEY, List.of(new KeyComponent(Hex.decode(COMPONENT_1),
+                "000000"), Components.of(KeyAlgorithm.TDES_2KEY, COMPONENT_2)), "000000");
+        printed.add(wrongKcv.toString());
+        printed.add(hsm.execute(wrongKcv).toString());
+        HsmResult<KeyComponents> split = hsm.execute(new HsmCommand.SplitKey(
+                KeyRef.current("zmk.formed"), 3));
+        printed.add(split.toString());
+        split.orElseThrow().components().forEach(c -> secrets.add(Hex.encode(c.value())));
+
+        byte[] clear = PAN_DIGITS.getBytes(StandardCharsets.US_ASCII);
+        secrets.add(Hex.encode(clear));
+        byte[] aad = "txn.pan".getBytes(StandardCharsets.US_ASCII);
+        printed.add(hsm.execute(new HsmCommand.EnsureKey("data.pan", KeyType.DATA,
+                KeyAlgorithm.AES_256)).toString());
+        printed.add(hsm.execute(new HsmCommand.EnsureKey("lookup", KeyType.HASH,
+                KeyAlgorithm.AES_256)).toString());
+        HsmCommand.EncryptData encrypt = new HsmCommand.EncryptData("data.pan", clear, aad);
+        printed.add(encrypt.toString());
+        EncryptedData encrypted = hsm.execute(encrypt).orElseThrow();
+        printed.add(encrypted.toString());
+        HsmCommand.DecryptData decrypt = new HsmCommand.DecryptData(encrypted, aad);
+        printed.add(decrypt.toString());
+        printed.add(hsm.execute(decrypt).toString());
+        byte[] altered = encrypted.ciphertext();
+        altered[0] ^= 1;
+        printed.add(hsm.execute(new HsmCommand.DecryptData(encrypted.key(), altered, aad))
+                .toString());
+        printed.add(hsm.execute(new HsmCommand.EncryptData("zpk.a", clear, aad)).toString());
+        HsmCommand.HashData hash = new HsmCommand.HashData(KeyRef.current("lookup"), clear);
+        printed.add(hash.toString());
+        printed.add(hsm.execute(hash).toString());
+        printed.add(hsm.execute(new HsmCommand.HashData(KeyRef.current("data.pan"), clear))
+                .toString());
+        return secrets;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -26,7 +27,9 @@ import java.util.TreeMap;
  * <p>Key change on a live link: adding a key under an existing id creates the next version,
  * which becomes current at once; the versions before it stay usable for
  * {@code previousVersionGrace} (messages already in flight still verify and translate) or
- * until they are retired, whichever comes first.
+ * until they are retired, whichever comes first. Versions of keys protecting data at rest
+ * (data keys, look-up hash keys) have no grace limit: they open what they protected until an
+ * operator retires them.
  *
  * <p>Reads take an immutable snapshot and never lock; writes are serialised and replace the
  * snapshot after the file is written.
@@ -94,7 +97,8 @@ public final class KeyStore {
         Instant graceEnd = now.plus(previousVersionGrace);
         for (StoredKey previous : versions) {
             KeyInfo old = previous.info();
-            boolean limit = old.usableUntil() == null || old.usableUntil().isAfter(graceEnd);
+            boolean limit = !template.type().protectsDataAtRest()
+                    && (old.usableUntil() == null || old.usableUntil().isAfter(graceEnd));
             updated.add(limit ? previous.withInfo(old.withUsableUntil(graceEnd)) : previous);
         }
         updated.add(new StoredKey(info, sealed));
@@ -129,6 +133,14 @@ public final class KeyStore {
             throw new Refusal(HsmError.KEY_RETIRED, "key " + ref.id() + " has no usable version");
         }
         return usable;
+    }
+
+    /** The current usable version of {@code id}, or empty if there is none. */
+    public Optional<KeyInfo> current(String id) {
+        Instant now = clock.instant();
+        return snapshot.getOrDefault(id, List.of()).stream().map(StoredKey::info)
+                .filter(info -> info.usableAt(now))
+                .max(Comparator.comparingInt(KeyInfo::version));
     }
 
     public KeyInfo info(KeyRef ref) {
