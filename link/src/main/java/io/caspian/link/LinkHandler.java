@@ -10,9 +10,11 @@ import io.caspian.iso8583.IsoMessage;
 public interface LinkHandler {
 
     /**
-     * A decoded message that is not network management the link answers itself (0800/1804
-     * sign-on, sign-off, echo are handled by the link; key change and cut-over are passed
-     * here too, after the link has acknowledged nothing: the handler replies).
+     * A decoded message the link does not answer itself. The link answers 0800 (2804 in
+     * ISO 8583:2003 dialects) sign-on, sign-off and echo, and consumes the responses to its
+     * own; everything else arrives here, including key change and cut-over requests (the
+     * handler replies) and the responses to the handler's own network management requests.
+     * Messages arrive whatever the connection's state: the link is strict on what it sends.
      */
     void onMessage(Link link, IsoMessage message);
 
