@@ -23,10 +23,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code caspian hsm key generate|import|export|list|retire}. */
+/** {@code caspian hsm key generate|import|export|form|components|list|retire}. */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Keys in the key store.",
         subcommands = {KeyCommand.Generate.class, KeyCommand.Import.class,
-            KeyCommand.Export.class, KeyCommand.ListAll.class, KeyCommand.Retire.class})
+            KeyCommand.Export.class, KeyFormCommand.class, KeyComponentsCommand.class,
+            KeyCommand.ListAll.class, KeyCommand.Retire.class})
 final class KeyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

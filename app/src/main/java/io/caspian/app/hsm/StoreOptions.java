@@ -66,13 +66,7 @@ final class StoreOptions {
     /** "ID" (current version) or "ID@vN" / "ID@N". */
     static KeyRef keyRef(String text) {
         try {
-            int at = text.indexOf('@');
-            if (at < 0) {
-                return KeyRef.current(text);
-            }
-            String version = text.substring(at + 1);
-            version = version.startsWith("v") ? version.substring(1) : version;
-            return KeyRef.of(text.substring(0, at), Integer.parseInt(version));
+            return KeyRef.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CliException("bad key reference '" + text + "': use ID or ID@vN");
         }
