@@ -3,6 +3,7 @@ package io.caspian.store;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,16 +37,39 @@ final class BatchCommitter {
      * @throws BatchFailure when nothing in the batch can be known committed
      */
     StoreException[] commit(List<Submission> batch) throws BatchFailure {
+        boolean freshConnectionTried = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return commitOnce(batch);
+            } catch (SQLTransientConnectionException e) {
+                // The pool could not connect within connectionTimeoutMs: the database is away.
+                throw unavailable(e);
             } catch (SQLException e) {
-                if (!Jdbc.isRetryable(e) || attempt == SERIALIZATION_ATTEMPTS_MAX) {
-                    throw new BatchFailure(StoreFailure.DATABASE_UNAVAILABLE,
-                            Jdbc.describe(e), e);
+                if (Jdbc.isRetryable(e) && attempt < SERIALIZATION_ATTEMPTS_MAX) {
+                    continue;
                 }
+                if (!freshConnectionTried && !Jdbc.isRetryable(e)) {
+                    // A pooled connection may have died with a database restart that no
+                    // batch saw. Nothing was committed and writes are idempotent, so one
+                    // more try on a fresh connection tells a dead connection from a dead
+                    // database.
+                    freshConnectionTried = true;
+                    dataSource.getHikariPoolMXBean().softEvictConnections();
+                    continue;
+                }
+                throw unavailable(e);
+            } catch (BatchFailure f) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+                throw f;
             }
         }
+    }
+
+    private BatchFailure unavailable(SQLException e) {
+        // Pooled connections opened before the failure are suspect: drop the idle ones so
+        // the first batch after the database returns gets fresh ones.
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+        return new BatchFailure(StoreFailure.DATABASE_UNAVAILABLE, Jdbc.describe(e), e);
     }
 
     private StoreException[] commitOnce(List<Submission> batch)

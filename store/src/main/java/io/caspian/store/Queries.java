@@ -1,5 +1,6 @@
 package io.caspian.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Runs read-only queries on the pool, outside the committer: reads see committed data only
@@ -24,17 +24,52 @@ final class Queries {
         T map(ResultSet row) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
     private final int queryTimeoutSeconds;
 
-    Queries(DataSource dataSource, int queryTimeoutSeconds) {
+    Queries(HikariDataSource dataSource, int queryTimeoutSeconds) {
         this.dataSource = dataSource;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
+    /**
+     * Runs a query; once more on a fresh connection if the first failed for a reason other
+     * than the data, because a pooled connection may have died with a database restart.
+     */
     <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            return listOnce(sql, binder, mapper);
+        } catch (SQLException first) {
+            if (Jdbc.isDataError(first)) {
+                throw failed(first);
+            }
+            // Idle connections opened before a database restart are dead too; drop them so
+            // the second try opens a fresh one.
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+            try {
+                return listOnce(sql, binder, mapper);
+            } catch (SQLException second) {
+                second.addSuppressed(first);
+                throw failed(second);
+            }
+        }
+    }
+
+    private static StoreException failed(SQLException e) {
+        return new StoreException(StoreFailure.DATABASE_UNAVAILABLE,
+                "query failed: " + Jdbc.describe(e), e);
+    }
+
+    private <T> List<T> listOnce(String sql, Binder binder, RowMapper<T> mapper)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, binder, mapper);
+        }
+    }
+
+    private <T> List<T> query(Connection connection, String sql, Binder binder,
+            RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(queryTimeoutSeconds);
             binder.bind(statement);
             List<T> rows = new ArrayList<>();
@@ -45,8 +80,10 @@ final class Queries {
             }
             return rows;
         } catch (SQLException e) {
-            throw new StoreException(StoreFailure.DATABASE_UNAVAILABLE,
-                    "query failed: " + Jdbc.describe(e), e);
+            if (!Jdbc.isDataError(e)) {
+                dataSource.evictConnection(connection);
+            }
+            throw e;
         }
     }
 
