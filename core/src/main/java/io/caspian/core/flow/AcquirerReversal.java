@@ -1,0 +1,154 @@
+package io.caspian.core.flow;
+
+import io.caspian.core.conversion.Conversion;
+import io.caspian.core.mapping.MappingResult;
+import io.caspian.core.money.Money;
+import io.caspian.core.saf.Owed;
+import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Mti;
+import io.caspian.core.txn.OriginalData;
+import io.caspian.core.txn.Reason;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.SafKind;
+import io.caspian.store.StoreWrite;
+import io.caspian.store.TransactionRecord;
+import io.caspian.store.TransactionState;
+import io.caspian.store.TransitionFields;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A reversal from an acquirer (x420/x421): matched to its original by DE 90 (original STAN
+ * and transmission time) among the requests the switch remembers, recorded with a reversal
+ * owed to the original's issuer, and acknowledged at once; the issuer receives it through
+ * store-and-forward. A reversal with no original, or of a decline, is acknowledged and
+ * recorded, not forwarded. Repeats are answered from the first one's reply.
+ */
+final class AcquirerReversal {
+    private final SwitchEngine engine;
+
+    AcquirerReversal(SwitchEngine engine) {
+        this.engine = engine;
+    }
+
+    void onReversal(String acquirer, IsoMessage message, Mti mti) {
+        SchemeSettings acq = engine.settings.scheme(acquirer);
+        MappingResult mapped = engine.readers.get(acquirer).read(message, engine.today(acq));
+        if (mapped instanceof MappingResult.Invalid) {
+            engine.stats.count("format_errors");
+            engine.reply(acquirer, message, Reason.FORMAT_ERROR, null, null, null);
+            return;
+        }
+        CanonicalMessage c = ((MappingResult.Mapped) mapped).message();
+        String key = Duplicates.key(acquirer, c);
+        Optional<Duplicates.Seen> seen = engine.duplicates.find(key);
+        if (seen.isPresent()) {
+            engine.stats.count("duplicate_reversals");
+            if (seen.get().reply != null) {
+                engine.send(acquirer, seen.get().reply);
+            }
+            return;
+        }
+        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
+                key);
+        engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
+        Exchange original = original(acquirer, c.original());
+        r.record = engine.records.received(r);
+        if (original == null || !issuerMayHaveApproved(original)) {
+            String cause = original == null ? "ORIGINAL_NOT_FOUND"
+                    : "ORIGINAL_NOT_APPROVED_OR_ALREADY_REVERSED";
+            engine.stats.count("reversals_not_forwarded");
+            List<StoreWrite> writes = List.of(
+                    new StoreWrite.InsertTransaction(withOriginal(r, original), "REVERSAL_RECEIVED"),
+                    engine.records.transition(r, TransactionState.DECLINED, cause,
+                            engine.records.answeredFields(r, null, Reason.ACCEPTED, null)));
+            commitThenAcknowledge(writes, r, null);
+            return;
+        }
+        r.issuer = original.issuer;
+        Money amount = issuerAmount(original, c.amount());
+        Owed owed = new Owed(r.id, SafKind.REVERSAL, original.issuer, original.canonical.pan(),
+                original.canonical.processingCode(), amount, original.issuerMti, original.ours,
+                original.canonical.acceptor().terminalId(),
+                original.canonical.acceptor().merchantId(), "4000", null,
+                engine.scheduler.now());
+        r.record = engine.records.received(r);
+        List<StoreWrite> writes = List.of(
+                new StoreWrite.InsertTransaction(withOriginal(r, original), "REVERSAL_RECEIVED"),
+                engine.records.transition(r, TransactionState.REVERSAL_PENDING,
+                        "REVERSAL_OWED_TO_ISSUER", TransitionFields.answered(null,
+                                acq.wire().codes().code(Reason.ACCEPTED), null)),
+                new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, owed)));
+        commitThenAcknowledge(writes, r, owed);
+    }
+
+    private void commitThenAcknowledge(List<StoreWrite> writes, Exchange r, Owed owed) {
+        engine.store.submit(writes).whenComplete((ok, error) -> engine.scheduler.execute(() -> {
+            // Acknowledge only what is recorded; otherwise the acquirer repeats (x421).
+            Reason reason = error == null ? Reason.ACCEPTED : Reason.SYSTEM_MALFUNCTION;
+            if (error == null && owed != null) {
+                engine.saf.add(owed);
+                engine.stats.count("reversals_received");
+                engine.saf.sendDue(owed.target);
+            }
+            IsoMessage reply = engine.reply(r.acquirer, r.request, reason, null, null, null);
+            if (error == null) {
+                engine.duplicates.answered(r.duplicateKey, reply);
+            }
+        }));
+    }
+
+    private Exchange original(String acquirer, OriginalData od) {
+        if (od == null) {
+            return null;
+        }
+        int messageClass = od.mti().charAt(1) - '0';
+        Exchange x = engine.duplicates.findByTrace(acquirer, od.stan(), messageClass)
+                .map(s -> s.exchange).orElse(null);
+        if (x == null) {
+            return null;
+        }
+        // DE 90 carries DE 7 (ISO 8583:1987) or the local date-time (the shetab model).
+        String local = x.canonical.localTime() == null ? ""
+                : DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(x.canonical.localTime());
+        boolean sameTime = od.transmissionTime().equals(x.canonical.transmissionTime())
+                || od.transmissionTime().equals(local);
+        return sameTime ? x : null;
+    }
+
+    private static boolean issuerMayHaveApproved(Exchange original) {
+        TransactionState s = original.state();
+        return original.ours != null && (s == TransactionState.APPROVED
+                || s == TransactionState.SENT || s == TransactionState.ADVICE_PENDING
+                || s == TransactionState.ADVISED);
+    }
+
+    private TransactionRecord withOriginal(Exchange r, Exchange original) {
+        TransactionRecord t = r.record;
+        return new TransactionRecord(t.id(), t.createdAt(), t.acquirerScheme(),
+                original == null ? t.issuerScheme() : original.issuer, t.channel(), t.mti(),
+                t.processingCode(), t.pan(), t.acquirerAmount(),
+                original == null || original.conversion == null ? null
+                        : Records.amount(issuerAmount(original, r.canonical.amount())),
+                t.billingAmount(), original == null || original.conversion == null ? null
+                        : original.conversion.appliedRate(), t.acquirer(), t.issuer(),
+                t.businessDate(), t.state(), t.responseCode(), t.issuerResponseCode(),
+                t.authCode(), t.stoodIn(), original == null ? null : original.id, t.fees());
+    }
+
+    /** The full original amount in the issuer's currency, or a partial one at its rate. */
+    private static Money issuerAmount(Exchange original, Money reversed) {
+        Conversion conv = original.conversion;
+        if (reversed == null || reversed.minor() >= conv.source().minor()) {
+            return conv.target();
+        }
+        BigDecimal major = reversed.major().multiply(conv.appliedRate());
+        long minor = major.setScale(conv.target().currency().exponent(), RoundingMode.HALF_UP)
+                .movePointRight(conv.target().currency().exponent()).longValueExact();
+        return new Money(minor, conv.target().currency());
+    }
+}

@@ -1,0 +1,58 @@
+package io.caspian.core.flow;
+
+import io.caspian.core.conversion.Conversion;
+import io.caspian.core.mapping.Outbound;
+import io.caspian.core.port.Scheduler;
+import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Mti;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.TransactionRecord;
+import io.caspian.store.TransactionState;
+import java.util.UUID;
+
+/**
+ * One request in flight through the switch, from the acquirer's message to its reply.
+ * Engine-thread only. Its state changes only through {@link #transitionTo}.
+ */
+final class Exchange {
+    final UUID id;
+    final String acquirer;
+    final IsoMessage request;
+    final CanonicalMessage canonical;
+    final long receivedNanos;
+    final String duplicateKey;
+    String issuer;
+    TransactionRecord record;
+    Conversion conversion;
+    Outbound ours;
+    Mti issuerMti;
+    Scheduler.Cancellable timer;
+    private TransactionState state = TransactionState.RECEIVED;
+
+    Exchange(UUID id, String acquirer, IsoMessage request, CanonicalMessage canonical,
+            long receivedNanos, String duplicateKey) {
+        this.id = id;
+        this.acquirer = acquirer;
+        this.request = request;
+        this.canonical = canonical;
+        this.receivedNanos = receivedNanos;
+        this.duplicateKey = duplicateKey;
+    }
+
+    TransactionState state() {
+        return state;
+    }
+
+    /** The one mutator of state: checks the edge against {@link Transitions}. */
+    TransactionState transitionTo(TransactionState next) {
+        Transitions.check(state, next);
+        TransactionState from = state;
+        state = next;
+        return from;
+    }
+
+    /** "mir>shetab": acquiring scheme to issuing scheme. */
+    String direction() {
+        return acquirer + ">" + (issuer == null ? "?" : issuer);
+    }
+}

@@ -1,0 +1,402 @@
+package io.caspian.core.flow;
+
+import io.caspian.core.conversion.Conversion;
+import io.caspian.core.mapping.MappingResult;
+import io.caspian.core.mapping.MessageReader;
+import io.caspian.core.mapping.MessageWriter;
+import io.caspian.core.mapping.Outbound;
+import io.caspian.core.money.Money;
+import io.caspian.core.port.Scheduler;
+import io.caspian.core.port.SchemePort;
+import io.caspian.core.routing.CardChecks;
+import io.caspian.core.saf.Owed;
+import io.caspian.core.standin.StandIn;
+import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Mti;
+import io.caspian.core.txn.Reason;
+import io.caspian.core.txn.TransactionType;
+import io.caspian.hsm.EncryptedPinBlock;
+import io.caspian.hsm.Hsm;
+import io.caspian.hsm.HsmCommand;
+import io.caspian.hsm.HsmResult;
+import io.caspian.hsm.KeyRef;
+import io.caspian.hsm.Pan;
+import io.caspian.hsm.PinBlockFormat;
+import io.caspian.hsm.TranslatedPin;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.SafKind;
+import io.caspian.store.StoreWrite;
+import io.caspian.store.TransactionState;
+import io.caspian.store.TransactionStore;
+import io.caspian.store.pan.PanProtector;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The switch: one dispatcher per message kind, all on the engine thread.
+ *
+ * <pre>
+ * acquirer x100/x200 ─► read ─► duplicate? ─► route ─► convert ─► PIN ─► store SENT ─► issuer
+ * issuer x110/x210   ─► match our STAN ─► store APPROVED|DECLINED ─► reply to acquirer
+ * timeout            ─► store TIMED_OUT, REVERSAL_PENDING + owed reversal ─► "issuer unavailable"
+ * acquirer x420      ─► find original ─► store + owed reversal ─► x430 at once
+ * issuer down        ─► stand-in rules ─► STOOD_IN + owed advice, or decline
+ * </pre>
+ */
+public final class SwitchEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchEngine.class);
+
+    final SwitchSettings settings;
+    final Scheduler scheduler;
+    final TransactionStore store;
+    final PanProtector pans;
+    final Hsm hsm;
+    final SwitchStats stats;
+    final Map<String, SchemePort> ports = new HashMap<>();
+    final Map<String, Numbering> numbering = new HashMap<>();
+    final Map<String, MessageReader> readers = new HashMap<>();
+    final Map<String, MessageWriter> writers = new HashMap<>();
+    /** Requests waiting for the issuer, by "issuer|our STAN". */
+    final Map<String, Exchange> pending = new HashMap<>();
+    final Duplicates duplicates;
+    final StoreAndForward saf;
+    final StandIn standIn = new StandIn();
+    final Records records;
+    private int inFlight;
+
+    public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
+            PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.store = store;
+        this.pans = pans;
+        this.hsm = hsm;
+        this.stats = stats;
+        for (SchemeSettings s : settings.schemes().values()) {
+            numbering.put(s.id(), new Numbering(s.wire().stanDigits(), seed + s.id().hashCode()));
+            readers.put(s.id(), new MessageReader(s.wire(), settings.currencies()));
+            writers.put(s.id(), new MessageWriter(s.wire()));
+        }
+        this.duplicates = new Duplicates(settings.duplicateWindowMs());
+        this.records = new Records(this);
+        this.saf = new StoreAndForward(this);
+    }
+
+    /** Attaches a scheme's link; call before traffic starts. */
+    public void attach(String scheme, SchemePort port) {
+        ports.put(scheme, port);
+    }
+
+    public SwitchStats stats() {
+        return stats;
+    }
+
+    /** Requests inside the switch now (received, not yet answered). */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Whether a new request can be taken: false under overload, when it must be declined
+     * with "system malfunction" rather than queued. Safe to call from any thread.
+     */
+    public boolean accepting() {
+        return inFlight < settings.inFlightMax();
+    }
+
+    /** A message from a scheme's link. Engine thread. */
+    public void onMessage(String scheme, IsoMessage message) {
+        Mti mti = Mti.parse(message.mti());
+        if (mti.messageClass() == Mti.CLASS_NETWORK) {
+            return;
+        }
+        if (mti.isRequestOrAdvice()) {
+            if (mti.messageClass() == Mti.CLASS_REVERSAL) {
+                new AcquirerReversal(this).onReversal(scheme, message, mti);
+            } else if (mti.function() == Mti.FUNCTION_ADVICE) {
+                acknowledgeAdvice(scheme, message);
+            } else {
+                onRequest(scheme, message, mti);
+            }
+        } else if (mti.messageClass() == Mti.CLASS_REVERSAL
+                || mti.function() == Mti.FUNCTION_ADVICE_RESPONSE) {
+            saf.onAcknowledgement(scheme, message);
+        } else {
+            new IssuerResponse(this).onResponse(scheme, message);
+        }
+    }
+
+    /** A scheme's link came up: owed reversals and advices can go. Engine thread. */
+    public void onLinkUp(String scheme) {
+        saf.sendDue(scheme);
+    }
+
+    /** Periodic housekeeping: repeats of owed messages, expiry of duplicate keys. */
+    public void tick() {
+        saf.sendDue(null);
+        duplicates.expire(scheduler.now().toEpochMilli());
+    }
+
+    /** After a restart: owes a reversal for everything the issuer may have approved. */
+    public void recover() {
+        new Recovery(this).run();
+    }
+
+    private void onRequest(String acquirer, IsoMessage request, Mti mti) {
+        SchemeSettings acq = settings.scheme(acquirer);
+        MappingResult mapped = readers.get(acquirer).read(request, today(acq));
+        if (mapped instanceof MappingResult.Invalid invalid) {
+            LOG.warn("{}: {} field {}: {}", acquirer, request.mti(), invalid.field(),
+                    invalid.reason());
+            stats.count("format_errors");
+            reply(acquirer, request, Reason.FORMAT_ERROR, null, null, null);
+            return;
+        }
+        CanonicalMessage c = ((MappingResult.Mapped) mapped).message();
+        String key = Duplicates.key(acquirer, c);
+        Optional<Duplicates.Seen> seen = duplicates.find(key);
+        if (seen.isPresent()) {
+            stats.count("duplicates");
+            IsoMessage earlier = seen.get().reply;
+            if (earlier != null) {
+                send(acquirer, earlier);
+            }
+            return;
+        }
+        if (!accepting()) {
+            stats.count("overload_declines");
+            reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
+            return;
+        }
+        Exchange x = new Exchange(UUID.randomUUID(), acquirer, request, c, System.nanoTime(),
+                key);
+        duplicates.remember(key, x, scheduler.now().toEpochMilli());
+        inFlight++;
+        route(x, mti);
+    }
+
+    private void route(Exchange x, Mti mti) {
+        CanonicalMessage c = x.canonical;
+        TransactionType type = c.type();
+        if (type == null) {
+            declineEarly(x, Reason.INVALID_TRANSACTION, "PROCESSING_CODE_NOT_SUPPORTED");
+            return;
+        }
+        if (!CardChecks.luhnValid(c.pan())
+                || (c.expiry() != null && !CardChecks.expiryWellFormed(c.expiry()))) {
+            declineEarly(x, Reason.INVALID_CARD, "CARD_NUMBER_OR_EXPIRY_INVALID");
+            return;
+        }
+        Optional<String> issuer = settings.router().issuerOf(c.pan());
+        if (issuer.isEmpty() || issuer.get().equals(x.acquirer)
+                || settings.scheme(issuer.get()) == null) {
+            declineEarly(x, Reason.INVALID_CARD, "UNKNOWN_IIN");
+            return;
+        }
+        x.issuer = issuer.get();
+        SchemeSettings iss = settings.scheme(x.issuer);
+        if (!iss.acceptedChannels().contains(c.acceptor().channel())) {
+            declineEarly(x, Reason.NOT_PERMITTED, "CHANNEL_DISABLED_FOR_DIRECTION");
+            return;
+        }
+        Optional<Conversion> conv = settings.rates().convert(c.amount(), iss.wire().currency(),
+                scheduler.now());
+        if (conv.isEmpty()) {
+            declineEarly(x, Reason.INVALID_TRANSACTION, "NO_RATE_IN_FORCE");
+            return;
+        }
+        x.conversion = conv.get();
+        x.issuerMti = mti.original();
+        SchemePort port = ports.get(x.issuer);
+        if (port == null || !port.isUp()) {
+            new StandInDecision(this).decide(x);
+            return;
+        }
+        byte[] pin = null;
+        if (c.pinBlock() != null) {
+            pin = translatePin(x, iss);
+            if (pin == null) {
+                declineEarly(x, Reason.SYSTEM_MALFUNCTION, "PIN_TRANSLATION_REFUSED");
+                return;
+            }
+        }
+        forward(x, iss, pin);
+    }
+
+    private byte[] translatePin(Exchange x, SchemeSettings iss) {
+        SchemeSettings acq = settings.scheme(x.acquirer);
+        HsmResult<TranslatedPin> r = hsm.execute(new HsmCommand.TranslatePin(
+                KeyRef.current(acq.zonePinKeyId()), format(acq.pinBlockFormat()),
+                KeyRef.current(iss.zonePinKeyId()), format(iss.pinBlockFormat()),
+                Pan.of(x.canonical.pan()), new EncryptedPinBlock(x.canonical.pinBlock())));
+        if (r instanceof HsmResult.Refused<TranslatedPin> refused) {
+            LOG.warn("{} {}: PIN translation refused: {}", x.direction(), x.id, refused);
+            return null;
+        }
+        return r.orElseThrow().pinBlock().bytes();
+    }
+
+    static PinBlockFormat format(int number) {
+        for (PinBlockFormat f : PinBlockFormat.values()) {
+            if (f.number() == number) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("PIN block format " + number);
+    }
+
+    /** Records the request as SENT, durably, then sends it and starts the timer (I2). */
+    private void forward(Exchange x, SchemeSettings iss, byte[] pin) {
+        Numbering n = numbering.get(x.issuer);
+        x.ours = new Outbound(n.nextStan(), n.nextRrn(scheduler.now()), scheduler.now());
+        Conversion conv = x.conversion;
+        IsoMessage out = writers.get(x.issuer).request(x.canonical, x.issuerMti, conv.target(),
+                conv.target(), rateField(conv), x.ours, pin);
+        x.record = records.received(x);
+        List<StoreWrite> writes = List.of(
+                new StoreWrite.InsertTransaction(x.record, "REQUEST_RECEIVED"),
+                records.transition(x, TransactionState.ROUTED, "ROUTED_BY_IIN",
+                        records.routedFields(x)),
+                records.transition(x, TransactionState.SENT, "FORWARDED_TO_ISSUER",
+                        records.sentFields(x)));
+        afterCommit(writes, x, () -> {
+            pending.put(x.issuer + "|" + x.ours.stan(), x);
+            x.timer = scheduler.schedule(iss.responseTimeoutMs(), () -> onTimeout(x));
+            if (!ports.get(x.issuer).send(out)) {
+                pending.remove(x.issuer + "|" + x.ours.stan());
+                x.timer.cancel();
+                finish(x, TransactionState.DECLINED, Reason.ISSUER_UNAVAILABLE, null, null,
+                        "LINK_REFUSED_SEND");
+            }
+        });
+    }
+
+    /** ISO 8583 DE 10 n8: first digit the decimal places, then seven digits of the rate. */
+    static String rateField(Conversion conv) {
+        BigDecimal r = conv.appliedRate().stripTrailingZeros();
+        for (int places = 7; places >= 0; places--) {
+            BigDecimal scaled = r.movePointRight(places);
+            if (scaled.compareTo(BigDecimal.valueOf(9_999_999)) <= 0) {
+                long digits = scaled.setScale(0, RoundingMode.HALF_UP).longValue();
+                return places + String.format("%07d", digits);
+            }
+        }
+        return "09999999";
+    }
+
+    private void onTimeout(Exchange x) {
+        if (pending.remove(x.issuer + "|" + x.ours.stan()) == null) {
+            return;
+        }
+        stats.count("timeouts");
+        new TimeoutReversal(this).onTimeout(x);
+    }
+
+    /** Declines before anything was sent: recorded, then answered. */
+    void declineEarly(Exchange x, Reason reason, String cause) {
+        x.record = records.received(x);
+        List<StoreWrite> writes = List.of(
+                new StoreWrite.InsertTransaction(x.record, "REQUEST_RECEIVED"),
+                records.transition(x, TransactionState.DECLINED, cause,
+                        records.answeredFields(x, null, reason, null)));
+        afterCommit(writes, x, () -> answer(x, reason, null));
+    }
+
+    /** Records the final state, then answers the acquirer. */
+    void finish(Exchange x, TransactionState to, Reason reason, String issuerCode,
+            String authCode, String cause) {
+        List<StoreWrite> writes = List.of(records.transition(x, to, cause,
+                records.answeredFields(x, issuerCode, reason, authCode)));
+        afterCommit(writes, x, () -> answer(x, reason, authCode));
+    }
+
+    /**
+     * Submits writes and continues on the engine thread once they are durable; when the
+     * store fails, the acquirer gets "system malfunction" and nothing else happens here
+     * (a row left in SENT is reversed by recovery, I2).
+     */
+    void afterCommit(List<StoreWrite> writes, Exchange x, Runnable then) {
+        store.submit(writes).whenComplete((ok, error) -> scheduler.execute(() -> {
+            if (error != null) {
+                LOG.warn("{} {}: store refused: {}", x.direction(), x.id, error.getMessage());
+                stats.count("store_failures");
+                if (x.state() == TransactionState.SENT) {
+                    saf.oweInMemory(x);
+                }
+                answer(x, Reason.SYSTEM_MALFUNCTION, null);
+                return;
+            }
+            then.run();
+        }));
+    }
+
+    /** Replies to the acquirer and closes the exchange. */
+    void answer(Exchange x, Reason reason, String authCode) {
+        Conversion conv = x.conversion;
+        boolean billed = conv != null && reason.isApproval()
+                && !conv.source().currency().equals(conv.target().currency());
+        IsoMessage reply = reply(x.acquirer, x.request, reason, authCode,
+                billed ? conv.target() : null, billed ? rateField(conv) : null);
+        duplicates.answered(x.duplicateKey, reply);
+        inFlight--;
+        stats.latencyMicros((System.nanoTime() - x.receivedNanos) / 1_000);
+        String dir = x.direction();
+        if (reason.isApproval()) {
+            stats.count("approved");
+            stats.count("approved." + dir);
+            if (x.canonical.type() != null && x.canonical.type().movesMoney()) {
+                Money m = x.canonical.amount();
+                stats.add("approved_minor." + dir + "." + m.currency().alpha(), m.minor());
+                if (conv != null) {
+                    stats.add("approved_issuer_minor." + dir + "."
+                            + conv.target().currency().alpha(), conv.target().minor());
+                }
+            }
+        } else {
+            stats.count("declined");
+            stats.count("declined." + reason.name());
+        }
+    }
+
+    IsoMessage reply(String scheme, IsoMessage request, Reason reason, String authCode,
+            Money billing, String rate) {
+        IsoMessage reply = writers.get(scheme).reply(request, reason, authCode, billing, rate);
+        send(scheme, reply);
+        return reply;
+    }
+
+    void send(String scheme, IsoMessage message) {
+        SchemePort port = ports.get(scheme);
+        if (port == null || !port.send(message)) {
+            stats.count("replies_not_sent");
+            LOG.warn("{}: could not send {} (link down or full)", scheme, message.mti());
+        }
+    }
+
+    private void acknowledgeAdvice(String scheme, IsoMessage advice) {
+        // Completion and stand-in advices from an acquiring scheme are acknowledged; their
+        // clearing is the clearing issue's. Not forwarded in this version.
+        stats.count("advices_acknowledged");
+        send(scheme, writers.get(scheme).reply(advice, Reason.ACCEPTED, null, null, null));
+    }
+
+    LocalDate today(SchemeSettings s) {
+        return LocalDate.ofInstant(scheduler.now(), s.zone());
+    }
+
+    /** Builds what is owed when the issuer may have approved and the acquirer was not told. */
+    Owed owedReversal(Exchange x, String reasonCode) {
+        return new Owed(x.id, SafKind.REVERSAL, x.issuer, x.canonical.pan(),
+                x.canonical.processingCode(), x.conversion.target(), x.issuerMti, x.ours,
+                x.canonical.acceptor().terminalId(), x.canonical.acceptor().merchantId(),
+                reasonCode, null, scheduler.now());
+    }
+}

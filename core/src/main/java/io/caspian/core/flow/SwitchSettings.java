@@ -1,0 +1,30 @@
+package io.caspian.core.flow;
+
+import io.caspian.core.conversion.RateTable;
+import io.caspian.core.money.CurrencyTable;
+import io.caspian.core.routing.Router;
+import java.util.Map;
+
+/**
+ * The switch's settings, validated by whoever builds them (the app's config loader).
+ *
+ * @param schemes scheme id to its settings
+ * @param router IIN routing
+ * @param rates conversion rates and markups
+ * @param currencies currency table
+ * @param duplicateWindowMs how long a request's acquirer keys are remembered
+ * @param safRetryMs interval between sends of an unacknowledged reversal or advice
+ * @param inFlightMax requests in the switch at once before new ones are declined
+ */
+public record SwitchSettings(Map<String, SchemeSettings> schemes, Router router,
+        RateTable rates, CurrencyTable currencies, long duplicateWindowMs, long safRetryMs,
+        int inFlightMax) {
+
+    public SwitchSettings {
+        schemes = Map.copyOf(schemes);
+    }
+
+    public SchemeSettings scheme(String id) {
+        return schemes.get(id);
+    }
+}
