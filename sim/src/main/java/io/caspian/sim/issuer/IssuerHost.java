@@ -1,0 +1,202 @@
+package io.caspian.sim.issuer;
+
+import io.caspian.hsm.Hsm;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.sim.cards.CardStatus;
+import io.caspian.sim.cards.TestCard;
+import io.caspian.sim.wire.Outcome;
+import io.caspian.sim.wire.OriginalKey;
+import io.caspian.sim.wire.ProcessingCode;
+import io.caspian.sim.wire.Tlv;
+import io.caspian.sim.wire.WireModel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scheme's issuer: answers the requests, advices and reversals Caspian forwards for the
+ * scheme's own cards, as a real issuer would, and keeps a ledger.
+ *
+ * <pre>
+ * x100/x200 --decide--> approved: post DEBIT or CREDIT, answer x110/x210 with DE 38
+ *                       declined: answer with the model's code, post nothing
+ * x120/x220 ----------> post (stand-in approvals are posted whatever the balance), x130/x230
+ * x420/x421 ----------> first reversal of a posted original: post its reversal; x430 always
+ * </pre>
+ *
+ * Idempotent by the original's key (DE 11 + DE 7 or DE 12): a repeated request gets its
+ * first answer again, a repeated reversal is acknowledged without a second effect, and an
+ * original that arrives after its own reversal is declined. Thread-safe (one lock).
+ */
+public final class IssuerHost {
+    private final WireModel model;
+    private final IssuerSettings settings;
+    private final Clock clock;
+    private final Decider decider;
+    private final Replies replies;
+    private final Ledger ledger = new Ledger();
+    private final Map<String, CardAccount> accounts = new LinkedHashMap<>();
+    private final Map<OriginalKey, Answered> answered = new HashMap<>();
+    private final Set<OriginalKey> reversed = new HashSet<>();
+    private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    private long requests;
+    private long advices;
+    private long duplicates;
+    private long reversalsApplied;
+    private long reversalsWithoutEffect;
+    private long approvalCodes;
+
+    /** An answer already given: the response to repeat and the posting it made, if any. */
+    private record Answered(IsoMessage response, LedgerEntry posting) {
+    }
+
+    public IssuerHost(WireModel model, IssuerSettings settings, Hsm hsm, Clock clock,
+            Collection<TestCard> cards) {
+        this.model = model;
+        this.settings = settings;
+        this.clock = clock;
+        this.decider = new Decider(model, settings, hsm, clock);
+        this.replies = new Replies(model);
+        for (TestCard card : cards) {
+            accounts.put(card.pan(), new CardAccount(card));
+        }
+    }
+
+    /**
+     * Answers one message; null when it is not one an issuer answers (responses, network
+     * management). Never throws for a well-formed message of the dialect.
+     */
+    public synchronized IsoMessage handle(IsoMessage m) {
+        switch (WireModel.kind(m)) {
+            case 100: case 101: case 200: case 201:
+                requests++;
+                return answerOnce(m, false);
+            case 120: case 121: case 220: case 221:
+                advices++;
+                return answerOnce(m, true);
+            case 420: case 421: case 400: case 401:
+                return reverse(m);
+            default:
+                return null;
+        }
+    }
+
+    private IsoMessage answerOnce(IsoMessage m, boolean advice) {
+        OriginalKey key = model.keyOf(m);
+        Answered earlier = answered.get(key);
+        if (earlier != null) {
+            duplicates++;
+            return earlier.response().copy();
+        }
+        Instant now = clock.instant();
+        CardAccount account = accounts.get(m.getString(2));
+        Decision d = reversed.contains(key)
+                ? Decision.decline(Outcome.DO_NOT_HONOUR, account, null)
+                : advice ? decider.decideAdvice(m, account) : decider.decide(m, account);
+        LedgerEntry posting = d.approved() ? post(d, key, m.getString(37), now) : null;
+        IsoMessage r = replies.answer(m, d.outcome(), now);
+        if (d.approved()) {
+            addApprovalFields(m, r, d, now);
+        }
+        outcomes.merge(d.outcome(), 1L, Long::sum);
+        answered.put(key, new Answered(r.copy(), posting));
+        return r;
+    }
+
+    private LedgerEntry post(Decision d, OriginalKey key, String rrn, Instant now) {
+        if (!d.type().debits() && !d.type().credits()) {
+            return null;
+        }
+        EntryKind kind = d.type().debits() ? EntryKind.DEBIT : EntryKind.CREDIT;
+        d.account().add(-kind.netDebitSign() * d.amountMinor());
+        return ledger.append(now, d.account().pan(), kind, d.amountMinor(),
+                settings.currency().numeric(), key, rrn == null ? "" : rrn);
+    }
+
+    private void addApprovalFields(IsoMessage request, IsoMessage r, Decision d, Instant now) {
+        int kind = WireModel.kind(request);
+        r.set(38, String.format("%06d", ++approvalCodes % 1_000_000));
+        boolean financial = kind / 100 == 2;
+        if (financial) {
+            model.setSettlementDate(r, now);
+        }
+        if (d.type() == ProcessingCode.BALANCE_INQUIRY) {
+            model.setBalance(r, settings.currency().money(Math.max(0,
+                    d.account().balanceMinor())));
+        }
+        if (d.type() == ProcessingCode.NAME_INQUIRY) {
+            r.set(48, Tlv.write(Map.of(model.holderNameTag(), d.account().card().holderName())));
+        }
+    }
+
+    private IsoMessage reverse(IsoMessage m) {
+        Instant now = clock.instant();
+        OriginalKey key = model.originalKeyOf(m);
+        if (key == null) {
+            // No DE 90: nothing to reverse; acknowledge so the sender stops repeating.
+            reversalsWithoutEffect++;
+            return replies.acknowledgeReversal(m, now);
+        }
+        Answered original = answered.get(key);
+        if (reversed.add(key) && original != null && original.posting() != null) {
+            LedgerEntry p = original.posting();
+            CardAccount account = accounts.get(p.pan());
+            EntryKind kind = p.kind().reversal();
+            account.add(-kind.netDebitSign() * p.amountMinor());
+            ledger.append(now, p.pan(), kind, p.amountMinor(), p.currency(), key,
+                    m.getString(37) == null ? "" : m.getString(37));
+            reversalsApplied++;
+        } else {
+            reversalsWithoutEffect++;
+        }
+        return replies.acknowledgeReversal(m, now);
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public IssuerSettings settings() {
+        return settings;
+    }
+
+    /** The account of a PAN; null when the issuer does not know it. */
+    public synchronized CardAccount account(String pan) {
+        return accounts.get(pan);
+    }
+
+    public synchronized List<CardAccount> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    /** Sum of the opening balances: with {@link Ledger#netDebitsMinor()}, the conservation. */
+    public synchronized long openingBalancesMinor() {
+        return accounts.values().stream().mapToLong(a -> a.card().openingBalanceMinor()).sum();
+    }
+
+    /** Sum of the current balances. */
+    public synchronized long balancesMinor() {
+        return accounts.values().stream().mapToLong(CardAccount::balanceMinor).sum();
+    }
+
+    /** Blocks, restricts or re-activates a card at runtime. */
+    public synchronized void setStatus(String pan, CardStatus status) {
+        CardAccount a = accounts.get(pan);
+        if (a == null) {
+            throw new IllegalArgumentException("no account for this PAN");
+        }
+        a.status(status);
+    }
+
+    public synchronized IssuerCounters counters() {
+        return new IssuerCounters(requests, advices, duplicates, reversalsApplied,
+                reversalsWithoutEffect, decider.hsmRefusals(), outcomes);
+    }
+}
