@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final NettyLink link;
     private Connection connection;
+    private boolean handshakeFailed;
 
     ConnectionHandler(NettyLink link) {
         this.link = link;
@@ -119,6 +121,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (hs.isSuccess()) {
                 up();
             } else {
+                handshakeFailed = true;
                 log.warn("link {} {}: TLS handshake failed: {}", link.config().name(),
                         connection.remote(), hs.cause().toString());
                 ctx.close();
@@ -130,6 +133,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // The top of the I/O thread's work for this connection: log, count as a drop, close.
+        if (handshakeFailed && cause.getCause() instanceof SSLHandshakeException) {
+            // Already logged with the handshake completion event.
+            ctx.close();
+            return;
+        }
         log.warn("link {} {}: {}; closing the connection", link.config().name(),
                 connection == null ? ctx.channel().remoteAddress() : connection.remote(),
                 cause.toString());

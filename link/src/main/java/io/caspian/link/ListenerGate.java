@@ -31,6 +31,7 @@ final class ListenerGate extends ChannelInitializer<Channel> {
             return;
         }
         ch.closeFuture().addListener(f -> link.accepted().decrementAndGet());
+        link.track(ch);
         ch.pipeline().addLast(pipeline);
     }
 }

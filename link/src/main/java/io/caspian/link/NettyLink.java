@@ -266,7 +266,7 @@ public final class NettyLink implements Link {
         connectionChanged();
     }
 
-    /** A CONNECT channel, so that stop() can close it even before it is up. */
+    /** A new channel, so that stop() can close it even before it is up (TLS handshake). */
     void track(Channel ch) {
         channels.add(ch);
         if (stopped) {

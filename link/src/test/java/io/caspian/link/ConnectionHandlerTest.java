@@ -1,5 +1,6 @@
 package io.caspian.link;
 
+import static io.caspian.link.Link.SendResult.NOT_SIGNED_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caspian.iso8583.DecodeResult;
@@ -103,7 +104,7 @@ class ConnectionHandlerTest {
     @Test
     void peerSignOffStopsTraffic() {
         EmbeddedChannel ch = open("binary2", true);
-        assertThat(link.send(Messages.request(dialect, 1))).isEqualTo(Link.SendResult.NOT_SIGNED_ON);
+        assertThat(link.send(Messages.request(dialect, 1))).isEqualTo(NOT_SIGNED_ON);
         ch.writeInbound(Unpooled.wrappedBuffer(frame(signOn(1))));
         readOutbound(ch);
         assertThat(link.send(Messages.request(dialect, 2))).isEqualTo(Link.SendResult.SENT);
@@ -112,7 +113,7 @@ class ConnectionHandlerTest {
         ch.writeInbound(Unpooled.wrappedBuffer(frame(signOff)));
         assertThat(readOutbound(ch).getString(70)).isEqualTo("002");
         assertThat(link.state()).isEqualTo(LinkState.CONNECTED);
-        assertThat(link.send(Messages.request(dialect, 4))).isEqualTo(Link.SendResult.NOT_SIGNED_ON);
+        assertThat(link.send(Messages.request(dialect, 4))).isEqualTo(NOT_SIGNED_ON);
         assertThat(handler.stateChanges).containsExactly("DISCONNECTED->CONNECTED",
                 "CONNECTED->SIGNED_ON", "SIGNED_ON->CONNECTED");
     }

@@ -14,7 +14,8 @@ class EchoIT {
     void echoesKeepAnIdleLinkUp() {
         Dialect d = Messages.dialect("mir");
         try (LinkRuntime runtime = LinkRuntime.create(1)) {
-            NettyLink listen = new NettyLink(Configs.listen(d, ECHO, true), new Recorder(), runtime);
+            NettyLink listen = new NettyLink(Configs.listen(d, ECHO, true), new Recorder(),
+                    runtime);
             listen.start();
             NettyLink connect = new NettyLink(Configs.connect(d, listen.boundPort(), ECHO, true),
                     new Recorder(), runtime);

@@ -1,5 +1,6 @@
 package io.caspian.link;
 
+import static io.caspian.link.Link.SendResult.NOT_SIGNED_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caspian.iso8583.IsoMessage;
@@ -45,8 +46,8 @@ class LinkPairIT {
             assertThat(connect.signOff()).isEqualTo(Link.SendResult.SENT);
             Await.until("both back to CONNECTED", 2_000, () -> listen.state()
                     == LinkState.CONNECTED && connect.state() == LinkState.CONNECTED);
-            assertThat(connect.send(Messages.request(d, 1))).isEqualTo(Link.SendResult.NOT_SIGNED_ON);
-            assertThat(listen.send(Messages.request(d, 1))).isEqualTo(Link.SendResult.NOT_SIGNED_ON);
+            assertThat(connect.send(Messages.request(d, 1))).isEqualTo(NOT_SIGNED_ON);
+            assertThat(listen.send(Messages.request(d, 1))).isEqualTo(NOT_SIGNED_ON);
             assertThat(connect.signOn()).isEqualTo(Link.SendResult.SENT);
             Await.until("signed on again", 2_000, () -> connect.state() == LinkState.SIGNED_ON);
             assertThat(acquirer.stateChanges).containsExactly("DISCONNECTED->CONNECTED",

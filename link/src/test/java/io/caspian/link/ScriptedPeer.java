@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -67,7 +68,7 @@ final class ScriptedPeer implements AutoCloseable {
             byte[] header = new byte[h];
             in.readFully(header);
             int length = h == 2 ? ((header[0] & 0xFF) << 8) | (header[1] & 0xFF)
-                    : Integer.parseInt(new String(header, java.nio.charset.StandardCharsets.US_ASCII));
+                    : Integer.parseInt(new String(header, StandardCharsets.US_ASCII));
             byte[] body = new byte[length];
             in.readFully(body);
             int skip = framing.spec().tpdu() ? FrameSpec.TPDU_BYTES : 0;
