@@ -19,6 +19,9 @@ import java.util.List;
  * with a PIN is never approved in stand-in: Caspian cannot verify the issuer's PINs.
  */
 final class StandInDecision {
+    /** Caspian's own reason code for an owed stand-in advice (not sent on the wire). */
+    static final String REASON_STAND_IN = "STIP";
+
     private final SwitchEngine engine;
 
     StandInDecision(SwitchEngine engine) {
@@ -57,8 +60,8 @@ final class StandInDecision {
         String ourCode = engine.settings.scheme(x.acquirer).wire().codes().code(Reason.APPROVED);
         Owed advice = new Owed(x.id, SafKind.ADVICE, x.issuer, x.canonical.pan(),
                 x.canonical.processingCode(), x.conversion.target(), x.issuerMti, x.ours,
-                x.canonical.acceptor().terminalId(), x.canonical.acceptor().merchantId(), null,
-                authCode, engine.scheduler.now());
+                x.canonical.acceptor().terminalId(), x.canonical.acceptor().merchantId(),
+                REASON_STAND_IN, authCode, engine.scheduler.now());
         List<StoreWrite> writes = List.of(
                 new StoreWrite.InsertTransaction(x.record, "REQUEST_RECEIVED"),
                 engine.records.transition(x, TransactionState.ROUTED, "ROUTED_BY_IIN",
