@@ -51,7 +51,7 @@ public final class SimTestKit {
         hsm.execute(new HsmCommand.GenerateKey("zpk.mir", KeyUsage.P0, KeyAlgorithm.TDES_2KEY))
                 .orElseThrow();
         hsm.execute(new HsmCommand.GenerateKey("zpk.shetab", KeyUsage.P0,
-                KeyAlgorithm.TDES_3KEY)).orElseThrow();
+                KeyAlgorithm.AES_128)).orElseThrow();
     }
 
     public static WireModel model(String scheme) {

@@ -1,6 +1,9 @@
 package io.caspian.sim.wire;
 
+import io.caspian.hsm.PinBlockFormat;
 import io.caspian.iso8583.IsoMessage;
+import io.caspian.iso8583.dialect.Dialect;
+import io.caspian.iso8583.dialect.FieldSpec;
 
 /** Small helpers both models share. */
 final class Fields {
@@ -17,6 +20,12 @@ final class Fields {
             return v.substring(v.length() - width);
         }
         return "0".repeat(width - v.length()) + v;
+    }
+
+    /** ISO 9564 format 4 when DE 52 holds 16 bytes (an AES block), else format 0. */
+    static PinBlockFormat pinBlockFormat(Dialect dialect) {
+        FieldSpec de52 = dialect.field(52);
+        return de52 != null && de52.max() == 16 ? PinBlockFormat.ISO_4 : PinBlockFormat.ISO_0;
     }
 
     static String padRight(String s, int width) {

@@ -78,7 +78,8 @@ public final class MirWire implements WireModel {
 
     @Override
     public PinBlockFormat pinBlockFormat() {
-        return PinBlockFormat.ISO_0;
+        // DE 52 is b 8: format 0 under a TDES zone PIN key.
+        return Fields.pinBlockFormat(dialect);
     }
 
     @Override

@@ -78,9 +78,10 @@ public final class ShetabWire implements WireModel {
 
     @Override
     public PinBlockFormat pinBlockFormat() {
-        // The model's DE 52 is b 8: a format 4 block (16 bytes, AES) does not fit, so the
-        // Shetab side uses format 0 under a TDES zone PIN key, as Mir does.
-        return PinBlockFormat.ISO_0;
+        // The model's DE 52 is b 16: an ISO 9564 format 4 block (AES) under an AES zone PIN
+        // key, the format PCI prefers for new zones. Read from the dialect, so a copy of the
+        // model with an 8-byte DE 52 gets format 0.
+        return Fields.pinBlockFormat(dialect);
     }
 
     /*
