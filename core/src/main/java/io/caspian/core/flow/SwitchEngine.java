@@ -70,7 +70,8 @@ public final class SwitchEngine {
     final StoreAndForward saf;
     final StandIn standIn = new StandIn();
     final Records records;
-    private int inFlight;
+    /** Written on the engine thread, read by link threads for overload decisions. */
+    private volatile int inFlight;
 
     public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
             PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
@@ -110,6 +111,16 @@ public final class SwitchEngine {
      */
     public boolean accepting() {
         return inFlight < settings.inFlightMax();
+    }
+
+    /**
+     * Declines a request at once, on the caller's thread, because the switch is over its
+     * in-flight limit: "system malfunction" rather than an unbounded queue. Thread-safe.
+     */
+    public void rejectOverloaded(String scheme, IsoMessage request) {
+        stats.count("overload_declines");
+        send(scheme, writers.get(scheme).reply(request, Reason.SYSTEM_MALFUNCTION, null, null,
+                null));
     }
 
     /** A message from a scheme's link. Engine thread. */
@@ -179,7 +190,7 @@ public final class SwitchEngine {
         Exchange x = new Exchange(UUID.randomUUID(), acquirer, request, c, System.nanoTime(),
                 key);
         duplicates.remember(key, x, scheduler.now().toEpochMilli());
-        inFlight++;
+        inFlight = inFlight + 1;
         route(x, mti);
     }
 
@@ -346,7 +357,7 @@ public final class SwitchEngine {
         IsoMessage reply = reply(x.acquirer, x.request, reason, authCode,
                 billed ? conv.target() : null, billed ? rateField(conv) : null);
         duplicates.answered(x.duplicateKey, reply);
-        inFlight--;
+        inFlight = inFlight - 1;
         stats.latencyMicros((System.nanoTime() - x.receivedNanos) / 1_000);
         String dir = x.direction();
         if (reason.isApproval()) {

@@ -1,0 +1,57 @@
+package io.caspian.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration (docs/configuration.md). Limits carry their unit in their name.
+ *
+ * @param switchSettings switch-wide limits
+ * @param store where the transaction record lives
+ * @param hsm where the software HSM keeps its keys
+ * @param rates conversion rates
+ * @param markupBasisPoints markup per direction, e.g. {@code RUB>IRR: 100}
+ * @param schemes scheme id to its settings
+ */
+public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings, StoreSection store, HsmSection hsm,
+        List<RateEntry> rates, Map<String, Integer> markupBasisPoints,
+        Map<String, SchemeSection> schemes) {
+
+    /** Switch-wide limits. */
+    public record SwitchSection(long duplicateWindowMs, long safRetryMs, int inFlightMax,
+            int ioThreads) {
+    }
+
+    /** The store: {@code jdbcUrl: embedded} means an H2 file under {@code dataDir}. */
+    public record StoreSection(String jdbcUrl, String username, String password,
+            String dataDir, long groupCommitWindowMicros, int groupCommitBatchMax) {
+    }
+
+    /** The software HSM's key store directory and LMK file. */
+    public record HsmSection(String store, String lmk, String panDataKey, String panHashKey) {
+    }
+
+    /** One rate: units of {@code to} per unit of {@code from}, from a moment on. */
+    public record RateEntry(String from, String to, String rate, String effectiveFrom) {
+    }
+
+    /** One scheme. */
+    public record SchemeSection(String dialect, String conventions, String codes,
+            String currency, String institutionId, String zonePinKey, int pinBlockFormat,
+            long responseTimeoutMs, String timeZone, List<String> iin, List<String> channels,
+            StandInSection standIn, LinkSection link) {
+    }
+
+    /** Stand-in rules, amounts in the scheme's minor units. */
+    public record StandInSection(boolean enabled, long amountMaxMinor, int dailyCountMax,
+            long dailyAmountMaxMinor, List<String> types, List<String> channels) {
+    }
+
+    /** The scheme's link. */
+    public record LinkSection(String role, String host, int port, int connections,
+            String framing, boolean tpdu, int frameLengthMax, long echoIntervalMs,
+            boolean signOnRequired, long reconnectMinMs, long reconnectMaxMs,
+            int outboundQueueMax) {
+    }
+}
