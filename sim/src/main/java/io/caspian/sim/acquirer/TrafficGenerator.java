@@ -36,7 +36,8 @@ public final class TrafficGenerator {
         if ((pick -= mix.purchase()) < 0) {
             Terminal t = random.nextBoolean() ? terminal(TerminalType.POS)
                     : terminal(TerminalType.ECOM);
-            boolean pin = t.type() == TerminalType.POS && random.nextDouble() < mix.posPinFraction();
+            boolean pin = t.type() == TerminalType.POS
+                    && random.nextDouble() < mix.posPinFraction();
             r = AcquirerRequest.purchase(t, card, amount, pin);
         } else if ((pick -= mix.cash()) < 0) {
             r = AcquirerRequest.cash(terminal(TerminalType.ATM), card, amount);

@@ -33,7 +33,8 @@ class AcquirerMessagesTest {
         return ((DecodeResult.Success) codec.decode(bytes)).message();
     }
 
-    private IsoMessage sentBy(SimTestKit kit, String scheme, AcquirerRequest r, List<IsoMessage> out) {
+    private IsoMessage sentBy(SimTestKit kit, String scheme, AcquirerRequest r,
+            List<IsoMessage> out) {
         Acquirer a = kit.acquirer(scheme, 0);
         a.connect(m -> out.add(m.copy()));
         a.submit(r);

@@ -61,7 +61,8 @@ class LatencyHistogramTest {
         int i = LatencyHistogram.index(v);
         assertThat(LatencyHistogram.upperBound(i)).isGreaterThanOrEqualTo(v);
         assertThat(i == 0 || LatencyHistogram.upperBound(i - 1) < v).isTrue();
-        long width = LatencyHistogram.upperBound(i) - (i == 0 ? -1 : LatencyHistogram.upperBound(i - 1));
+        long below = i == 0 ? -1 : LatencyHistogram.upperBound(i - 1);
+        long width = LatencyHistogram.upperBound(i) - below;
         assertThat((double) width).isLessThanOrEqualTo(Math.max(1.0, v / 32.0 + 1));
     }
 }
