@@ -1,35 +1,67 @@
 package io.caspian.app;
 
-import io.caspian.iso8583.dialect.Dialects;
-import java.io.PrintWriter;
+import io.caspian.app.demo.DemoRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/**
- * {@code caspian demo}: until the interlink lands, it says plainly what exists and shows the
- * codec at work on a sample message of each shipped dialect.
- */
+/** {@code caspian demo}: two simulated schemes trading through the switch. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run two simulated schemes trading through the switch (not yet built: "
-                + "shows what exists so far).")
-public final class DemoCommand implements Runnable {
+        description = "Run the switch between simulated Mir and Shetab schemes on loopback, "
+                + "with traffic both ways, faults, and a reconciliation at the end.")
+public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--duration", defaultValue = "30s", paramLabel = "D",
+            description = "How long traffic runs, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--tps", defaultValue = "100", paramLabel = "N",
+            description = "Requests per second in each direction (default: ${DEFAULT-VALUE}).")
+    int tps;
+
+    @Option(names = "--data", defaultValue = "data/demo", paramLabel = "DIR",
+            description = "Working directory, recreated on each run (default: "
+                    + "${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice.")
+    long seed;
+
     @Override
-    public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Caspian demo");
-        out.println();
-        out.println("The interlink (links, routing, conversion, stand-in, reversals) is not built");
-        out.println("yet, so there is no traffic to show. What exists today:");
-        out.println();
-        out.println("  ISO 8583 codec with dialects as data: " + String.join(", ", Dialects.BUILT_IN));
-        out.println("    ./caspian iso dialects");
-        out.println("    ./caspian iso decode --dialect iso87-ascii --hex FILE");
-        out.println("    ./caspian iso encode --dialect mir --hex FILE.json");
-        out.println();
-        out.println("Sample messages to try are in iso8583/src/test/resources/golden/.");
-        out.flush();
+    public Integer call() {
+        Duration d = parseDuration(duration);
+        if (tps < 1 || tps > 20_000) {
+            throw new CliException("--tps must be 1..20000");
+        }
+        return DemoRunner.run(spec.commandLine().getOut(), data, d, tps, seed);
+    }
+
+    static Duration parseDuration(String text) {
+        try {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            Duration d;
+            if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else {
+                d = Duration.parse(text);
+            }
+            if (d.toMillis() < 3_000) {
+                throw new CliException("--duration must be at least 3s");
+            }
+            return d;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new CliException("--duration '" + text + "' is not a duration like 30s or 2m");
+        }
     }
 }

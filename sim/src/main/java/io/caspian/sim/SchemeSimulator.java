@@ -45,6 +45,8 @@ public final class SchemeSimulator implements LinkHandler {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong garbage = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
+    /** True from a simulated disconnect until the host listens again. */
+    private boolean down;
     private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong replyNotSent = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
@@ -196,11 +198,24 @@ public final class SchemeSimulator implements LinkHandler {
 
     /** Stops the link, and after {@code downMs} makes a new one and starts it. */
     private void disconnect(long downMs) {
+        // Requests already in flight draw the same fault: only the first one takes the
+        // host down, or a second restart would race the first for the port.
+        synchronized (this) {
+            if (down) {
+                return;
+            }
+            down = true;
+        }
         Link old = link;
         LOG.info("{}: simulated disconnect for {} ms", config.schemeId(), downMs);
         if (old != null) {
             old.stop();
         }
-        scheduler.schedule(downMs, this::start);
+        scheduler.schedule(downMs, () -> {
+            synchronized (this) {
+                down = false;
+            }
+            start();
+        });
     }
 }

@@ -14,6 +14,7 @@ import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,8 +101,11 @@ final class Recovery {
         }
         Money amount = money(new Amount(item.amountMinor(), item.currency(),
                 sentOne.issuerAmount().exponent()), t.businessDate());
+        // The local time sent is not in the record yet: the scheme's wall clock at receipt
+        // is the closest stored value (a store column for DE 12 is owed).
         Outbound original = new Outbound(sentOne.issuer().stan(), sentOne.issuer().rrn(),
-                sentOne.createdAt());
+                sentOne.createdAt(), LocalDateTime.ofInstant(sentOne.createdAt(),
+                        engine.settings.scheme(item.targetScheme()).zone()));
         Owed o = new Owed(t.id(), item.kind(), item.targetScheme(),
                 engine.pans.reveal(sentOne.pan()).digits(), sentOne.processingCode(), amount,
                 Mti.parse(sentOne.mti()), original, sentOne.acquirer().terminalId(),

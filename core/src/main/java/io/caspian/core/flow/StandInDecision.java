@@ -55,7 +55,7 @@ final class StandInDecision {
         }
         Numbering n = engine.numbering.get(x.issuer);
         x.ours = new Outbound(n.nextStan(), n.nextRrn(engine.scheduler.now()),
-                engine.scheduler.now());
+                engine.scheduler.now(), x.canonical.localTime());
         String authCode = authCode(x);
         String ourCode = engine.settings.scheme(x.acquirer).wire().codes().code(Reason.APPROVED);
         Owed advice = new Owed(x.id, SafKind.ADVICE, x.issuer, x.canonical.pan(),

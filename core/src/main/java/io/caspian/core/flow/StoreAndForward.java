@@ -73,7 +73,7 @@ final class StoreAndForward {
         Numbering n = engine.numbering.get(o.target);
         boolean repeat = o.attempts > 0;
         Outbound ours = o.kind == SafKind.ADVICE && !repeat ? o.original
-                : new Outbound(n.nextStan(), o.original.rrn(), now);
+                : new Outbound(n.nextStan(), o.original.rrn(), now, o.original.localTime());
         IsoMessage m = o.kind == SafKind.REVERSAL
                 ? w.reversal(o.pan, o.processingCode, o.amount, ours, o.originalMti,
                         o.original, o.terminalId, o.merchantId, o.reasonCode, repeat)

@@ -32,6 +32,7 @@ import io.caspian.store.pan.PanProtector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,11 @@ public final class SwitchEngine {
         stats.count("overload_declines");
         send(scheme, writers.get(scheme).reply(request, Reason.SYSTEM_MALFUNCTION, null, null,
                 null));
+    }
+
+    /** Reversals and advices still owed to issuers. Engine thread. */
+    public int owedCount() {
+        return saf.size();
     }
 
     /** A message from a scheme's link. Engine thread. */
@@ -267,7 +273,9 @@ public final class SwitchEngine {
     /** Records the request as SENT, durably, then sends it and starts the timer (I2). */
     private void forward(Exchange x, SchemeSettings iss, byte[] pin) {
         Numbering n = numbering.get(x.issuer);
-        x.ours = new Outbound(n.nextStan(), n.nextRrn(scheduler.now()), scheduler.now());
+        x.ours = new Outbound(n.nextStan(), n.nextRrn(scheduler.now()), scheduler.now(),
+                x.canonical.localTime() != null ? x.canonical.localTime()
+                        : LocalDateTime.ofInstant(scheduler.now(), iss.zone()));
         Conversion conv = x.conversion;
         IsoMessage out = writers.get(x.issuer).request(x.canonical, x.issuerMti, conv.target(),
                 conv.target(), rateField(conv), x.ours, pin);
@@ -354,12 +362,22 @@ public final class SwitchEngine {
         Conversion conv = x.conversion;
         boolean billed = conv != null && reason.isApproval()
                 && !conv.source().currency().equals(conv.target().currency());
-        IsoMessage reply = reply(x.acquirer, x.request, reason, authCode,
+        IsoMessage reply = writers.get(x.acquirer).reply(x.request, reason, authCode,
                 billed ? conv.target() : null, billed ? rateField(conv) : null);
+        boolean delivered = trySend(x.acquirer, reply);
         duplicates.answered(x.duplicateKey, reply);
+        boolean undelivered = !delivered && reason.isApproval()
+                && x.state() == TransactionState.APPROVED;
+        if (undelivered) {
+            reverseUndelivered(x);
+        }
         inFlight = inFlight - 1;
         stats.latencyMicros((System.nanoTime() - x.receivedNanos) / 1_000);
         String dir = x.direction();
+        stats.count("answered." + x.acquirer);
+        if (undelivered) {
+            return;
+        }
         if (reason.isApproval()) {
             stats.count("approved");
             stats.count("approved." + dir);
@@ -385,11 +403,38 @@ public final class SwitchEngine {
     }
 
     void send(String scheme, IsoMessage message) {
+        trySend(scheme, message);
+    }
+
+    private boolean trySend(String scheme, IsoMessage message) {
         SchemePort port = ports.get(scheme);
         if (port == null || !port.send(message)) {
             stats.count("replies_not_sent");
             LOG.warn("{}: could not send {} (link down or full)", scheme, message.mti());
+            return false;
         }
+        return true;
+    }
+
+    /**
+     * The issuer approved but the approval could not be sent to the acquirer: the issuer
+     * is owed a reversal (DESIGN.md I2), durable before it is queued.
+     */
+    private void reverseUndelivered(Exchange x) {
+        stats.count("approvals_undelivered");
+        Owed owed = owedReversal(x, "4013");
+        List<StoreWrite> writes = List.of(
+                records.transition(x, TransactionState.REVERSAL_PENDING,
+                        "APPROVAL_NOT_DELIVERED_TO_ACQUIRER", null),
+                new StoreWrite.EnqueueSaf(TimeoutReversal.item(this, owed)));
+        store.submit(writes).whenComplete((ok, error) -> scheduler.execute(() -> {
+            if (error != null) {
+                LOG.warn("{} {}: reversal of an undelivered approval not recorded: {}",
+                        x.direction(), x.id, error.getMessage());
+            }
+            saf.add(owed);
+            saf.sendDue(x.issuer);
+        }));
     }
 
     private void acknowledgeAdvice(String scheme, IsoMessage advice) {

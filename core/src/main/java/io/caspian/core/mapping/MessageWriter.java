@@ -52,7 +52,7 @@ public final class MessageWriter {
         }
         m.set(7, transmissionTime(ours.at()));
         m.set(11, ours.stan());
-        setLocalTime(m, c.localTime() != null ? c.localTime()
+        setLocalTime(m, ours.localTime() != null ? ours.localTime()
                 : LocalDateTime.ofInstant(ours.at(), ZoneOffset.UTC));
         setIfDeclared(m, 14, c.expiry());
         CardAcceptor a = c.acceptor();
@@ -95,7 +95,8 @@ public final class MessageWriter {
         setAmount(m, 4, 49, amount);
         m.set(7, transmissionTime(ours.at()));
         m.set(11, ours.stan());
-        setLocalTime(m, LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
+        setLocalTime(m, original.localTime() != null ? original.localTime()
+                : LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
         if (wire.conventions().functionCodes()) {
             m.set(24, "400");
             setIfDeclared(m, 25, reasonCode);
@@ -124,7 +125,8 @@ public final class MessageWriter {
         setAmount(m, 4, 49, amount);
         m.set(7, transmissionTime(ours.at()));
         m.set(11, ours.stan());
-        setLocalTime(m, LocalDateTime.ofInstant(ours.at(), ZoneOffset.UTC));
+        setLocalTime(m, ours.localTime() != null ? ours.localTime()
+                : LocalDateTime.ofInstant(ours.at(), ZoneOffset.UTC));
         if (wire.conventions().functionCodes()) {
             m.set(24, requestMti.messageClass() == Mti.CLASS_AUTHORIZATION ? "100" : "200");
         }
@@ -208,7 +210,8 @@ public final class MessageWriter {
         String acq = String.format("%11s", wire.institutionId()).replace(' ', '0');
         if (wire.dialect().field(90).max() >= 52) {
             String local = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                    .format(LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
+                    .format(original.localTime() != null ? original.localTime()
+                            : LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
             return mti + String.format("%12s", original.stan()).replace(' ', '0') + local + acq
                     + acq;
         }

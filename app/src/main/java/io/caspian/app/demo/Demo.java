@@ -1,0 +1,183 @@
+package io.caspian.app.demo;
+
+import io.caspian.app.config.ConfigException;
+import io.caspian.app.config.ConfigLoader;
+import io.caspian.app.config.Settings;
+import io.caspian.app.wiring.SwitchNode;
+import io.caspian.core.flow.SwitchStats;
+import io.caspian.hsm.HsmCommand;
+import io.caspian.hsm.KeyAlgorithm;
+import io.caspian.hsm.KeyType;
+import io.caspian.hsm.SoftwareHsm;
+import io.caspian.iso8583.dialect.DialectException;
+import io.caspian.link.LinkRuntime;
+import io.caspian.link.LinkState;
+import io.caspian.store.TransactionRecord;
+import io.caspian.app.wiring.HsmPans;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The whole demo: HSMs and key ceremony, two simulated schemes, the switch, traffic both
+ * ways through fault phases, then drain and reconciliation. Returns the exit code: 0 when
+ * everything reconciles to the minor unit, 1 when it does not.
+ */
+final class Demo {
+    private static final String MARKER = ".caspian-demo";
+
+    private final PrintWriter out;
+    private final Path data;
+    private final Duration duration;
+    private final int ratePerDirection;
+    private final long seed;
+    final AtomicBoolean stop = new AtomicBoolean();
+
+    Demo(PrintWriter out, Path data, Duration duration, int ratePerDirection, long seed) {
+        this.out = out;
+        this.data = data;
+        this.duration = duration;
+        this.ratePerDirection = ratePerDirection;
+        this.seed = seed;
+    }
+
+    int run() throws IOException, DialectException, ConfigException, InterruptedException {
+        prepareDataDirectory();
+        out.println("Caspian demo: Mir and Shetab trading through the switch (models of both"
+                + " schemes, on loopback)");
+        out.println("data: " + data.toAbsolutePath() + " (recreated on each run)");
+        SoftwareHsm schemesHsm = SoftwareHsm.initialize(data.resolve("hsm-schemes"));
+        SoftwareHsm caspianHsm = SoftwareHsm.initialize(data.resolve("hsm-caspian"));
+        out.println("key ceremony:");
+        out.println("  " + KeyCeremony.exchange(schemesHsm, caspianHsm, "mir",
+                KeyAlgorithm.TDES_2KEY));
+        out.println("  " + KeyCeremony.exchange(schemesHsm, caspianHsm, "shetab",
+                KeyAlgorithm.AES_128));
+        caspianHsm.execute(new HsmCommand.EnsureKey("pan.data", KeyType.DATA,
+                KeyAlgorithm.AES_256)).orElseThrow();
+        caspianHsm.execute(new HsmCommand.EnsureKey("pan.lookup", KeyType.HASH,
+                KeyAlgorithm.AES_256)).orElseThrow();
+        out.flush();
+        try (LinkRuntime runtime = LinkRuntime.create(1);
+                SchemeWorld mir = SchemeWorld.start("mir", schemesHsm, runtime, 60, seed);
+                SchemeWorld shetab = SchemeWorld.start("shetab", schemesHsm, runtime, 60,
+                        seed + 1)) {
+            Settings settings = settings(mir.port, shetab.port);
+            Instant start = Instant.now();
+            try (SwitchNode node = SwitchNode.start(settings, caspianHsm,
+                    new HsmPans(caspianHsm, "pan.data", "pan.lookup"), runtime,
+                    Clock.systemUTC())) {
+                awaitSignedOn(node);
+                out.println("links signed on: mir (ISO 8583:1987, BCD/EBCDIC, binary2) and "
+                        + "shetab (ISO 8583:2003 style, ASCII, ascii4)");
+                out.println("console: not yet built (see README); traffic for "
+                        + duration.toSeconds() + " s at " + ratePerDirection
+                        + " requests/s each way; Ctrl-C ends early");
+                out.flush();
+                Traffic traffic = new Traffic(mir, shetab, ratePerDirection, seed);
+                runPhases(node, traffic, shetab);
+                traffic.stop();
+                out.println();
+                out.println("draining: waiting for replies, reversals and advices to finish");
+                out.flush();
+                drain(node, mir, shetab);
+                List<TransactionRecord> rows = node.store().createdSince(start.minusSeconds(1));
+                return Summary.print(out, node.engine().stats(), rows, mir, shetab);
+            }
+        }
+    }
+
+    private void runPhases(SwitchNode node, Traffic traffic, SchemeWorld shetab)
+            throws InterruptedException {
+        long totalMs = duration.toMillis();
+        long started = System.currentTimeMillis();
+        Phases phases = new Phases(totalMs, shetab);
+        traffic.start();
+        Progress progress = new Progress(out, node.engine().stats());
+        while (!stop.get()) {
+            long elapsed = System.currentTimeMillis() - started;
+            if (elapsed >= totalMs) {
+                break;
+            }
+            phases.at(elapsed);
+            Thread.sleep(Math.min(1_000, totalMs - elapsed));
+            progress.print(System.currentTimeMillis() - started, phases.name(),
+                    node.links().get("shetab").state() == LinkState.SIGNED_ON);
+        }
+        phases.end();
+    }
+
+    private void drain(SwitchNode node, SchemeWorld mir, SchemeWorld shetab)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            int[] owed = new int[2];
+            node.thread().runAndWait(() -> {
+                owed[0] = node.engine().inFlight();
+                owed[1] = node.engine().owedCount();
+            });
+            boolean acquirersIdle = mir.simulator.acquirer().inFlight() == 0
+                    && shetab.simulator.acquirer().inFlight() == 0;
+            if (owed[0] == 0 && owed[1] == 0 && acquirersIdle) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        out.println("drain did not finish within 30 s; the summary shows where");
+    }
+
+    private void awaitSignedOn(SwitchNode node) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (node.links().values().stream()
+                    .allMatch(l -> l.state() == LinkState.SIGNED_ON)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("links did not sign on within 15 s");
+    }
+
+    private Settings settings(int mirPort, int shetabPort) throws IOException, ConfigException {
+        String yaml;
+        try (InputStream in = Demo.class.getResourceAsStream("/demo/caspian-demo.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        yaml = yaml.replace("${DATA}", data.toAbsolutePath().toString())
+                .replace("${MIR_PORT}", Integer.toString(mirPort))
+                .replace("${SHETAB_PORT}", Integer.toString(shetabPort));
+        return Settings.of(ConfigLoader.parse(yaml, "demo/caspian-demo.yaml"),
+                "demo/caspian-demo.yaml");
+    }
+
+    /** Recreates the demo's directory; refuses to delete one the demo did not create. */
+    private void prepareDataDirectory() throws IOException {
+        if (Files.exists(data)) {
+            if (!Files.exists(data.resolve(MARKER))) {
+                throw new IOException(data + " exists and is not a demo directory; choose "
+                        + "another with --data");
+            }
+            try (Stream<Path> all = Files.walk(data)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(data);
+        Files.writeString(data.resolve(MARKER), "created by caspian demo\n");
+    }
+
+    static SwitchStats statsOf(SwitchNode node) {
+        return node.engine().stats();
+    }
+}
