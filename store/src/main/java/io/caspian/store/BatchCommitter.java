@@ -6,17 +6,22 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Commits one batch of submissions in one database transaction.
  *
- * <p>Fast path: every write in order, one commit. A conflict or refused data in any
- * submission sends the batch, rolled back, down the slow path: each submission inside its
- * own savepoint, so only the offending submission fails and the rest still commit. The
- * slow path is rare (it means a flow bug or a lost update), so the common batch pays no
- * savepoint round trips.
+ * <p>Fast path: the batch's writes as a {@link WritePlan}, one JDBC batch per statement kind
+ * and level, one commit: a few round trips for the whole batch. A batch the plan does not
+ * cover (cut-over, audit) runs write by write instead, still in one commit.
+ *
+ * <p>A conflict or refused data anywhere in the fast path sends the batch, rolled back,
+ * down the slow path: each submission write by write inside its own savepoint, so only the
+ * offending submission fails and the rest still commit. The slow path is rare (a flow bug,
+ * a lost update, or a replay after a crash), so the common batch pays no savepoint round
+ * trips.
  */
 final class BatchCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchCommitter.class);
@@ -26,6 +31,7 @@ final class BatchCommitter {
 
     private final HikariDataSource dataSource;
     private final int queryTimeoutSeconds;
+    private final AtomicLong slowPathBatches = new AtomicLong();
 
     BatchCommitter(HikariDataSource dataSource, int queryTimeoutSeconds) {
         this.dataSource = dataSource;
@@ -65,6 +71,11 @@ final class BatchCommitter {
         }
     }
 
+    /** Batches that went write by write after the fast path met a conflict or bad data. */
+    long slowPathBatches() {
+        return slowPathBatches.get();
+    }
+
     private BatchFailure unavailable(SQLException e) {
         // Pooled connections opened before the failure are suspect: drop the idle ones so
         // the first batch after the database returns gets fresh ones.
@@ -96,8 +107,12 @@ final class BatchCommitter {
             throws SQLException {
         try (Statements statements = new Statements(connection, queryTimeoutSeconds)) {
             WriteApplier applier = new WriteApplier(statements);
-            StoreException[] outcomes = fastPath(connection, applier, batch);
-            return outcomes != null ? outcomes : slowPath(connection, applier, batch);
+            StoreException[] outcomes = fastPath(connection, statements, applier, batch);
+            if (outcomes != null) {
+                return outcomes;
+            }
+            slowPathBatches.incrementAndGet();
+            return slowPath(connection, applier, batch);
         } catch (SQLException e) {
             rollbackQuietly(connection, e);
             throw e;
@@ -128,26 +143,38 @@ final class BatchCommitter {
         }
     }
 
-    /** All writes in order; null when some submission needs the slow path. */
-    private static StoreException[] fastPath(Connection connection, WriteApplier applier,
-            List<Submission> batch) throws SQLException {
+    /** The whole batch at once; null when some submission needs the slow path. */
+    private static StoreException[] fastPath(Connection connection, Statements statements,
+            WriteApplier applier, List<Submission> batch) throws SQLException {
         try {
-            for (Submission submission : batch) {
-                for (StoreWrite write : submission.writes()) {
-                    applier.apply(write);
+            WritePlan plan = WritePlan.of(batch);
+            if (plan != null) {
+                new PlanApplier(statements).apply(plan);
+            } else {
+                for (Submission submission : batch) {
+                    for (StoreWrite write : submission.writes()) {
+                        applier.apply(write);
+                    }
                 }
             }
             return new StoreException[batch.size()];
         } catch (WriteConflict e) {
-            connection.rollback();
+            toSlowPath(connection, statements, batch, e.getMessage());
             return null;
         } catch (SQLException e) {
             if (!Jdbc.isDataError(e)) {
                 throw e;
             }
-            connection.rollback();
+            toSlowPath(connection, statements, batch, Jdbc.describe(e));
             return null;
         }
+    }
+
+    private static void toSlowPath(Connection connection, Statements statements,
+            List<Submission> batch, String why) throws SQLException {
+        statements.clearBatches();
+        connection.rollback();
+        LOG.debug("batch of {} goes write by write: {}", batch.size(), why);
     }
 
     private static StoreException[] slowPath(Connection connection, WriteApplier applier,

@@ -31,6 +31,9 @@ final class Database {
             // the socket timeout bounds it beyond the statement timeout.
             hikari.addDataSourceProperty("socketTimeout", config.queryTimeoutSeconds() * 2);
             hikari.addDataSourceProperty("tcpKeepAlive", true);
+            // The committer's batched inserts go as multi-row INSERTs, one statement per
+            // chunk instead of one per row. A URL parameter of the same name overrides it.
+            hikari.addDataSourceProperty("reWriteBatchedInserts", true);
         }
         try {
             return new HikariDataSource(hikari);

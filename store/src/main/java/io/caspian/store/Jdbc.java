@@ -1,5 +1,6 @@
 package io.caspian.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,7 +67,7 @@ final class Jdbc {
      * database refused this data, and the connection is fine.
      */
     static boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
+        String state = sqlState(e);
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
@@ -75,8 +76,20 @@ final class Jdbc {
      * the whole transaction is the documented cure (PostgreSQL SERIALIZABLE, CockroachDB).
      */
     static boolean isRetryable(SQLException e) {
-        String state = e.getSQLState();
+        String state = sqlState(e);
         return state != null && state.startsWith("40");
+    }
+
+    /**
+     * The SQLSTATE, or for a failed JDBC batch that carries none itself, that of the first
+     * statement that failed in it.
+     */
+    private static String sqlState(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null && e instanceof BatchUpdateException && e.getNextException() != null) {
+            return e.getNextException().getSQLState();
+        }
+        return state;
     }
 
     /** One line for logs and health: SQLSTATE and message, no bound values. */

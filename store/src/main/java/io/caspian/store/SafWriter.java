@@ -7,18 +7,18 @@ import java.util.UUID;
 
 /** Store-and-forward items: owed once per (transaction, kind), until acknowledged. */
 final class SafWriter {
-    private static final String INSERT = "INSERT INTO saf_item (transaction_id, kind,"
+    static final String INSERT = "INSERT INTO saf_item (transaction_id, kind,"
             + " target_scheme, status, message_mti, reason_code, amount_minor, currency,"
             + " attempts, created_at, next_attempt_at, last_attempt_at, last_error, acked_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)"
             + " ON CONFLICT DO NOTHING";
 
     // A replayed attempt counts twice; harmless, as attempts only pace the retries.
-    private static final String ATTEMPT = "UPDATE saf_item SET attempts = attempts + 1,"
+    static final String ATTEMPT = "UPDATE saf_item SET attempts = attempts + 1,"
             + " last_attempt_at = ?, next_attempt_at = ?, last_error = ?"
             + " WHERE transaction_id = ? AND kind = ? AND status = 'PENDING'";
 
-    private static final String ACK = "UPDATE saf_item SET status = 'ACKED', acked_at = ?"
+    static final String ACK = "UPDATE saf_item SET status = 'ACKED', acked_at = ?"
             + " WHERE transaction_id = ? AND kind = ? AND status = 'PENDING'";
 
     private static final String EXISTS =
@@ -33,6 +33,11 @@ final class SafWriter {
     /** A second enqueue of the same item is a replay and adds nothing. */
     void enqueue(SafItem item) throws SQLException {
         PreparedStatement s = statements.get(INSERT);
+        bindInsert(s, item);
+        s.executeUpdate();
+    }
+
+    static void bindInsert(PreparedStatement s, SafItem item) throws SQLException {
         int i = 0;
         s.setObject(++i, item.transactionId());
         s.setString(++i, item.kind().name());
@@ -45,16 +50,11 @@ final class SafWriter {
         s.setInt(++i, item.attempts());
         Jdbc.setInstant(s, ++i, item.createdAt());
         Jdbc.setInstant(s, ++i, item.nextAttemptAt());
-        s.executeUpdate();
     }
 
     void attempt(StoreWrite.SafAttempt w) throws SQLException, WriteConflict {
         PreparedStatement s = statements.get(ATTEMPT);
-        Jdbc.setInstant(s, 1, w.attemptedAt());
-        Jdbc.setInstant(s, 2, w.nextAttemptAt());
-        s.setString(3, w.error());
-        s.setObject(4, w.transactionId());
-        s.setString(5, w.kind().name());
+        bindAttempt(s, w);
         if (s.executeUpdate() == 0) {
             // An attempt that raced its own acknowledgement changes nothing.
             requireExists(w.transactionId(), w.kind());
@@ -63,16 +63,29 @@ final class SafWriter {
 
     void ack(StoreWrite.SafAck w) throws SQLException, WriteConflict {
         PreparedStatement s = statements.get(ACK);
-        Jdbc.setInstant(s, 1, w.ackedAt());
-        s.setObject(2, w.transactionId());
-        s.setString(3, w.kind().name());
+        bindAck(s, w);
         if (s.executeUpdate() == 0) {
             // A duplicate 0430 or a replay: already acknowledged.
             requireExists(w.transactionId(), w.kind());
         }
     }
 
-    private void requireExists(UUID id, SafKind kind)
+    static void bindAttempt(PreparedStatement s, StoreWrite.SafAttempt w)
+            throws SQLException {
+        Jdbc.setInstant(s, 1, w.attemptedAt());
+        Jdbc.setInstant(s, 2, w.nextAttemptAt());
+        s.setString(3, w.error());
+        s.setObject(4, w.transactionId());
+        s.setString(5, w.kind().name());
+    }
+
+    static void bindAck(PreparedStatement s, StoreWrite.SafAck w) throws SQLException {
+        Jdbc.setInstant(s, 1, w.ackedAt());
+        s.setObject(2, w.transactionId());
+        s.setString(3, w.kind().name());
+    }
+
+    void requireExists(UUID id, SafKind kind)
             throws SQLException, WriteConflict {
         PreparedStatement s = statements.get(EXISTS);
         s.setObject(1, id);

@@ -32,6 +32,16 @@ final class Statements implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * Drops statements queued with {@code addBatch} but not executed, after a batch that
+     * failed part way: the write-by-write retry reuses these statements.
+     */
+    void clearBatches() throws SQLException {
+        for (PreparedStatement statement : prepared.values()) {
+            statement.clearBatch();
+        }
+    }
+
     Connection connection() {
         return connection;
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.UUID;
 
 /** {@code card_transaction} rows to and from {@link TransactionRecord}. */
@@ -33,10 +34,20 @@ final class TransactionRows {
     }
 
     static void bindInsert(PreparedStatement s, TransactionRecord t) throws SQLException {
+        bindInsert(s, t, t.createdAt(), 1);
+    }
+
+    /**
+     * Binds a row that may already have moved on from its first state (a planned insert
+     * with its transitions folded in): last changed at {@code updatedAt}, with
+     * {@code stateSeq} history entries.
+     */
+    static void bindInsert(PreparedStatement s, TransactionRecord t, Instant updatedAt,
+            int stateSeq) throws SQLException {
         int i = 0;
         s.setObject(++i, t.id());
         Jdbc.setInstant(s, ++i, t.createdAt());
-        Jdbc.setInstant(s, ++i, t.createdAt());
+        Jdbc.setInstant(s, ++i, updatedAt);
         s.setString(++i, t.acquirerScheme());
         s.setString(++i, t.issuerScheme());
         s.setString(++i, t.channel().name());
@@ -64,7 +75,7 @@ final class TransactionRows {
         s.setString(++i, t.issuer() == null ? null : t.issuer().rrn());
         s.setObject(++i, t.businessDate());
         s.setString(++i, t.state().name());
-        s.setInt(++i, 1);
+        s.setInt(++i, stateSeq);
         s.setString(++i, t.responseCode());
         s.setString(++i, t.issuerResponseCode());
         s.setString(++i, t.authCode());

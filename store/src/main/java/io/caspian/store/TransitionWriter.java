@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * the history entry numbered by the row's new {@code state_seq}.
  */
 final class TransitionWriter {
-    private static final String UPDATE = "UPDATE card_transaction SET state = ?,"
+    static final String UPDATE = "UPDATE card_transaction SET state = ?,"
             + " state_seq = state_seq + 1, updated_at = ?,"
             + " issuer_amount_minor = COALESCE(?, issuer_amount_minor),"
             + " issuer_currency = COALESCE(?, issuer_currency),"
@@ -29,7 +29,7 @@ final class TransitionWriter {
 
     // The history row takes its number from the row just updated, in the same database
     // transaction, so numbers are gapless per transaction without a sequence.
-    private static final String INSERT_CHANGE = "INSERT INTO transaction_state_change"
+    static final String INSERT_CHANGE = "INSERT INTO transaction_state_change"
             + " (transaction_id, seq, from_state, to_state, cause, changed_at)"
             + " SELECT id, state_seq, ?, ?, ?, ? FROM card_transaction WHERE id = ?";
 
@@ -51,15 +51,20 @@ final class TransitionWriter {
             return;
         }
         PreparedStatement change = statements.get(INSERT_CHANGE);
+        bindChange(change, w);
+        Invariants.check(change.executeUpdate() == 1, "state change not recorded");
+    }
+
+    static void bindChange(PreparedStatement change, StoreWrite.Transition w)
+            throws SQLException {
         change.setString(1, w.from().name());
         change.setString(2, w.to().name());
         change.setString(3, w.cause());
         Jdbc.setInstant(change, 4, w.at());
         change.setObject(5, w.transactionId());
-        Invariants.check(change.executeUpdate() == 1, "state change not recorded");
     }
 
-    private static void bindUpdate(PreparedStatement s, StoreWrite.Transition w)
+    static void bindUpdate(PreparedStatement s, StoreWrite.Transition w)
             throws SQLException {
         TransitionFields f = w.fields();
         int i = 0;
@@ -84,7 +89,7 @@ final class TransitionWriter {
      * being acyclic (DESIGN.md), so that a transaction crosses each edge at most once; a
      * competing edge (SENT to TIMED_OUT after SENT to APPROVED) is still a conflict.
      */
-    private void requireReplay(StoreWrite.Transition w) throws SQLException, WriteConflict {
+    void requireReplay(StoreWrite.Transition w) throws SQLException, WriteConflict {
         PreparedStatement current = statements.get(CURRENT);
         current.setString(1, w.from().name());
         current.setString(2, w.to().name());

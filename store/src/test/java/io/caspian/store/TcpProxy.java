@@ -3,6 +3,7 @@ package io.caspian.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -47,7 +48,25 @@ final class TcpProxy implements AutoCloseable {
     }
 
     synchronized void restore() throws IOException {
-        listen(port);
+        // A listening socket closed while its acceptor is blocked in accept() is released
+        // only once that thread wakes up, so the port can be busy for a moment after cut().
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                listen(port);
+                return;
+            } catch (BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -71,8 +90,9 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!register(listening, client, upstream)) {
+                    return;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
@@ -80,6 +100,28 @@ final class TcpProxy implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Tracks a new pair for cut(), unless cut() ran while it was being connected: then the
+     * pair is reset like the others, or it would hold the port and outlive the cut.
+     */
+    private synchronized boolean register(ServerSocket listening, Socket client,
+            Socket upstream) {
+        if (listening.isClosed()) {
+            for (Socket socket : List.of(client, upstream)) {
+                try {
+                    socket.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    // Already closed.
+                }
+                closeQuietly(socket);
+            }
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {

@@ -5,6 +5,7 @@ import io.caspian.store.AcquirerReference;
 import io.caspian.store.Amount;
 import io.caspian.store.Channel;
 import io.caspian.store.Fees;
+import io.caspian.store.IssuerReference;
 import io.caspian.store.StoreConfig;
 import io.caspian.store.StoreHealth;
 import io.caspian.store.StoreWrite;
@@ -15,6 +16,7 @@ import io.caspian.store.TransitionFields;
 import io.caspian.store.pan.PanKeys;
 import io.caspian.store.pan.ProtectedPan;
 import io.caspian.store.pan.SoftwarePanProtector;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,15 +39,23 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Committed outcomes per second and commit latency of the store's group committer, for H2
- * and PostgreSQL at several {@code groupCommitBatchMax}. One outcome is one submission of
- * two writes, as a flow makes at its end: insert the transaction, move it SENT to APPROVED.
- * A closed loop keeps {@code inFlight} submissions outstanding; latency is submit to
- * future completion, i.e. what an approval waits before it may be sent (I1).
+ * Committed work per second and commit latency of the store's group committer, for H2 and
+ * PostgreSQL at several {@code groupCommitBatchMax}. Two workloads:
+ *
+ * <ul>
+ *   <li>{@code outcome}: one submission of two writes per unit: insert the transaction,
+ *       move it SENT to APPROVED (the first published figures used this);
+ *   <li>{@code request}: what a financial request costs a flow, two submissions one after
+ *       the other: insert in RECEIVED plus the ROUTED and SENT transitions before the
+ *       request goes to the issuer, then SENT to APPROVED once it answers.
+ * </ul>
+ *
+ * A closed loop keeps {@code inFlight} units outstanding; latency is per submission, submit
+ * to future completion, i.e. what an approval waits before it may be sent (I1).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.caspian.bench.store.StoreCommitBenchmark \
- *     [h2|postgres|both] [seconds] [inFlight] [windowMicros]
+ *     [h2|postgres|both] [seconds] [inFlight] [windowMicros] [outcome|request] [1,16,64,256]
  * </pre>
  *
  * PostgreSQL is reached at {@code CASPIAN_BENCH_PG_URL} (default
@@ -52,13 +63,15 @@ import javax.crypto.spec.SecretKeySpec;
  * (default {@code postgres}), in a schema created for the run and dropped after.
  */
 public final class StoreCommitBenchmark {
-    private static final int[] BATCH_MAX = {1, 16, 64, 256};
+    private static final String BATCH_MAX = "1,16,64,256";
     private static final int LATENCY_SAMPLES_MAX = 4_000_000;
 
     private final ProtectedPan pan;
     private final AtomicInteger stan = new AtomicInteger();
+    private final boolean requests;
 
-    private StoreCommitBenchmark() {
+    private StoreCommitBenchmark(boolean requests) {
+        this.requests = requests;
         SecretKey key = new SecretKeySpec(new byte[32], "AES");
         PanKeys keys = new PanKeys() {
             @Override
@@ -86,15 +99,23 @@ public final class StoreCommitBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 512;
         long windowMicros = args.length > 3 ? Long.parseLong(args[3]) : 200;
-        StoreCommitBenchmark bench = new StoreCommitBenchmark();
+        String workload = args.length > 4 ? args[4] : "outcome";
+        if (!workload.equals("outcome") && !workload.equals("request")) {
+            throw new IllegalArgumentException("workload must be outcome or request");
+        }
+        int[] batchMaxes = Arrays.stream((args.length > 5 ? args[5] : BATCH_MAX).split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        StoreCommitBenchmark bench = new StoreCommitBenchmark(workload.equals("request"));
+        System.out.printf(Locale.ROOT, "workload %s, %d in flight, window %d us%n", workload,
+                inFlight, windowMicros);
         System.out.printf(Locale.ROOT, "%-10s %8s %12s %10s %10s %10s %10s %10s%n", "database",
-                "batchMax", "outcomes/s", "commits/s", "meanBatch", "p50 ms", "p99 ms",
+                "batchMax", workload + "s/s", "commits/s", "subm/cmt", "p50 ms", "p99 ms",
                 "max ms");
         for (String database : List.of("h2", "postgres")) {
             if (!which.equals("both") && !which.equals(database)) {
                 continue;
             }
-            for (int batchMax : BATCH_MAX) {
+            for (int batchMax : batchMaxes) {
                 bench.run(database, batchMax, windowMicros, seconds, inFlight);
             }
         }
@@ -128,7 +149,8 @@ public final class StoreCommitBenchmark {
                 Arrays.sort(sorted);
                 System.out.printf(Locale.ROOT, "%-10s %8d %12.0f %10.0f %10.1f %10.2f %10.2f"
                         + " %10.2f%n", database, batchMax, outcomes / elapsed,
-                        commits / elapsed, (double) outcomes / commits,
+                        commits / elapsed,
+                        (double) (outcomes * (requests ? 2 : 1)) / commits,
                         percentile(sorted, 0.50), percentile(sorted, 0.99),
                         percentile(sorted, 1.0));
             }
@@ -139,7 +161,7 @@ public final class StoreCommitBenchmark {
         void record(long nanos);
     }
 
-    /** Keeps {@code inFlight} outcomes outstanding for {@code seconds}; returns outcomes. */
+    /** Keeps {@code inFlight} units outstanding for {@code seconds}; returns units done. */
     private long drive(TransactionStore store, int seconds, int inFlight, LatencySink sink)
             throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
@@ -148,15 +170,19 @@ public final class StoreCommitBenchmark {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             permits.acquire();
-            long submitted = System.nanoTime();
-            store.submit(outcome()).whenComplete((ok, error) -> {
+            CompletableFuture<Void> unit;
+            if (requests) {
+                UUID id = UUID.randomUUID();
+                unit = timed(store, request(id), sink)
+                        .thenCompose(sent -> timed(store, answer(id), sink));
+            } else {
+                unit = timed(store, outcome(), sink);
+            }
+            unit.whenComplete((ok, error) -> {
                 if (error != null) {
                     failed.incrementAndGet();
                 } else {
                     done.incrementAndGet();
-                    if (sink != null) {
-                        sink.record(System.nanoTime() - submitted);
-                    }
                 }
                 permits.release();
             });
@@ -168,19 +194,52 @@ public final class StoreCommitBenchmark {
         return done.get();
     }
 
+    /** One submission, its latency recorded when it commits. */
+    private static CompletableFuture<Void> timed(TransactionStore store,
+            List<StoreWrite> writes, LatencySink sink) {
+        long submitted = System.nanoTime();
+        return store.submit(writes).whenComplete((ok, error) -> {
+            if (error == null && sink != null) {
+                sink.record(System.nanoTime() - submitted);
+            }
+        });
+    }
+
     private List<StoreWrite> outcome() {
+        TransactionRecord t = transaction(UUID.randomUUID(), TransactionState.SENT);
+        return List.of(new StoreWrite.InsertTransaction(t, "ACQUIRER_REQUEST"),
+                answer(t.id()).get(0));
+    }
+
+    /** Before the request goes to the issuer: recorded, routed and converted, sent. */
+    private List<StoreWrite> request(UUID id) {
+        TransactionRecord t = transaction(id, TransactionState.RECEIVED);
+        Instant now = t.createdAt();
+        return List.of(new StoreWrite.InsertTransaction(t, "ACQUIRER_REQUEST"),
+                new StoreWrite.Transition(id, TransactionState.RECEIVED,
+                        TransactionState.ROUTED, "ROUTED", now,
+                        TransitionFields.routed(new Amount(1_234_000, 364, 0), null,
+                                new BigDecimal("481.25"))),
+                new StoreWrite.Transition(id, TransactionState.ROUTED, TransactionState.SENT,
+                        "SENT_TO_ISSUER", now, TransitionFields.sent(
+                                new IssuerReference("000001", "000000000001"))));
+    }
+
+    private static List<StoreWrite> answer(UUID id) {
+        return List.of(new StoreWrite.Transition(id, TransactionState.SENT,
+                TransactionState.APPROVED, "ISSUER_APPROVED", Instant.now(),
+                TransitionFields.answered("00", "00", "123456")));
+    }
+
+    private TransactionRecord transaction(UUID id, TransactionState state) {
         Instant now = Instant.now();
         String trace = String.format(Locale.ROOT, "%06d", stan.incrementAndGet() % 1_000_000);
-        TransactionRecord t = new TransactionRecord(UUID.randomUUID(), now, "mir", "shetab",
-                Channel.POS, "0200", "000000", pan, new Amount(100_00, 643, 2), null, null,
-                null, new AcquirerReference(trace, "507312" + trace, "TERM0001",
-                        "MERCHANT0000001", "5411", "22001", "0314092653"),
-                null, LocalDate.of(2025, 3, 14), TransactionState.SENT, null, null, null,
-                false, null, Fees.NONE);
-        return List.of(new StoreWrite.InsertTransaction(t, "ACQUIRER_REQUEST"),
-                new StoreWrite.Transition(t.id(), TransactionState.SENT,
-                        TransactionState.APPROVED, "ISSUER_APPROVED", now,
-                        TransitionFields.answered("00", "00", "123456")));
+        return new TransactionRecord(id, now, "mir", "shetab", Channel.POS, "0200", "000000",
+                pan, new Amount(100_00, 643, 2), null, null, null,
+                new AcquirerReference(trace, "507312" + trace, "TERM0001", "MERCHANT0000001",
+                        "5411", "22001", "0314092653"),
+                null, LocalDate.of(2025, 3, 14), state, null, null, null, false, null,
+                Fees.NONE);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -1,0 +1,8 @@
+package io.caspian.store;
+
+class PostgresPlannedBatchTest extends PlannedBatchContract {
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
+    }
+}
