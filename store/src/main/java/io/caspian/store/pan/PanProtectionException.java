@@ -7,6 +7,10 @@ package io.caspian.store.pan;
 public final class PanProtectionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public PanProtectionException(String message) {
+        super(message);
+    }
+
     public PanProtectionException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -6,8 +6,8 @@ import io.caspian.hsm.Pan;
  * Turns a clear PAN into its stored form and back. Implementations are thread-safe.
  *
  * <p>{@link SoftwarePanProtector} does it in process from key material given through
- * {@link PanKeys}; an HSM-backed implementation does the same with the keys never leaving
- * the HSM.
+ * {@link PanKeys} (tests, benchmarks); {@link HsmPanProtector} does the same with the keys
+ * never leaving the HSM, for the switch itself.
  */
 public interface PanProtector {
 
