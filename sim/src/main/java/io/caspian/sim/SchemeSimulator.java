@@ -45,6 +45,7 @@ public final class SchemeSimulator implements LinkHandler {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong garbage = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
+    private static final long RESTART_RETRY_MS = 200;
     /** True from a simulated disconnect until the host listens again. */
     private boolean down;
     private final AtomicLong unavailable = new AtomicLong();
@@ -211,11 +212,19 @@ public final class SchemeSimulator implements LinkHandler {
         if (old != null) {
             old.stop();
         }
-        scheduler.schedule(downMs, () -> {
+        scheduler.schedule(downMs, this::restart);
+    }
+
+    /** Listens again; while the old listener's port is still closing, tries again. */
+    private void restart() {
+        try {
+            start();
             synchronized (this) {
                 down = false;
             }
-            start();
-        });
+        } catch (IllegalStateException e) {
+            LOG.info("{}: cannot listen yet ({}); retrying", config.schemeId(), e.getMessage());
+            scheduler.schedule(RESTART_RETRY_MS, this::restart);
+        }
     }
 }

@@ -1,23 +1,17 @@
 package io.caspian.app.demo;
 
 import io.caspian.app.config.ConfigException;
-import io.caspian.app.config.ConfigLoader;
 import io.caspian.app.config.Settings;
+import io.caspian.app.wiring.HsmPans;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.core.flow.SwitchStats;
-import io.caspian.hsm.HsmCommand;
-import io.caspian.hsm.KeyAlgorithm;
-import io.caspian.hsm.KeyType;
 import io.caspian.hsm.SoftwareHsm;
 import io.caspian.iso8583.dialect.DialectException;
 import io.caspian.link.LinkRuntime;
 import io.caspian.link.LinkState;
 import io.caspian.store.TransactionRecord;
-import io.caspian.app.wiring.HsmPans;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,23 +50,15 @@ final class Demo {
         out.println("Caspian demo: Mir and Shetab trading through the switch (models of both"
                 + " schemes, on loopback)");
         out.println("data: " + data.toAbsolutePath() + " (recreated on each run)");
-        SoftwareHsm schemesHsm = SoftwareHsm.initialize(data.resolve("hsm-schemes"));
-        SoftwareHsm caspianHsm = SoftwareHsm.initialize(data.resolve("hsm-caspian"));
-        out.println("key ceremony:");
-        out.println("  " + KeyCeremony.exchange(schemesHsm, caspianHsm, "mir",
-                KeyAlgorithm.TDES_2KEY));
-        out.println("  " + KeyCeremony.exchange(schemesHsm, caspianHsm, "shetab",
-                KeyAlgorithm.AES_128));
-        caspianHsm.execute(new HsmCommand.EnsureKey("pan.data", KeyType.DATA,
-                KeyAlgorithm.AES_256)).orElseThrow();
-        caspianHsm.execute(new HsmCommand.EnsureKey("pan.lookup", KeyType.HASH,
-                KeyAlgorithm.AES_256)).orElseThrow();
-        out.flush();
         try (LinkRuntime runtime = LinkRuntime.create(1);
-                SchemeWorld mir = SchemeWorld.start("mir", schemesHsm, runtime, 60, seed);
-                SchemeWorld shetab = SchemeWorld.start("shetab", schemesHsm, runtime, 60,
-                        seed + 1)) {
-            Settings settings = settings(mir.port, shetab.port);
+                Simulation world = Simulation.start(data, runtime, 60, seed)) {
+            out.println("key ceremony:");
+            world.ceremony.forEach(line -> out.println("  " + line));
+            out.flush();
+            SchemeWorld mir = world.mir;
+            SchemeWorld shetab = world.shetab;
+            SoftwareHsm caspianHsm = world.caspianHsm;
+            Settings settings = world.settings();
             Instant start = Instant.now();
             try (SwitchNode node = SwitchNode.start(settings, caspianHsm,
                     new HsmPans(caspianHsm, "pan.data", "pan.lookup"), runtime,
@@ -146,18 +132,6 @@ final class Demo {
             Thread.sleep(50);
         }
         throw new IllegalStateException("links did not sign on within 15 s");
-    }
-
-    private Settings settings(int mirPort, int shetabPort) throws IOException, ConfigException {
-        String yaml;
-        try (InputStream in = Demo.class.getResourceAsStream("/demo/caspian-demo.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        yaml = yaml.replace("${DATA}", data.toAbsolutePath().toString())
-                .replace("${MIR_PORT}", Integer.toString(mirPort))
-                .replace("${SHETAB_PORT}", Integer.toString(shetabPort));
-        return Settings.of(ConfigLoader.parse(yaml, "demo/caspian-demo.yaml"),
-                "demo/caspian-demo.yaml");
     }
 
     /** Recreates the demo's directory; refuses to delete one the demo did not create. */

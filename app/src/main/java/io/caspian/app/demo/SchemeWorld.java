@@ -30,12 +30,12 @@ import java.util.Random;
  * One simulated scheme in the demo: its cards (issued by the schemes' own HSM), its
  * terminals, and its host listening on a loopback port for Caspian.
  */
-final class SchemeWorld implements AutoCloseable {
-    final String id;
-    final int port;
-    final List<TestCard> cards;
-    final List<Terminal> terminals;
-    final SchemeSimulator simulator;
+public final class SchemeWorld implements AutoCloseable {
+    public final String id;
+    public final int port;
+    public final List<TestCard> cards;
+    public final List<Terminal> terminals;
+    public final SchemeSimulator simulator;
     private final ExecutorScheduler scheduler;
 
     private SchemeWorld(String id, int port, List<TestCard> cards, List<Terminal> terminals,
@@ -48,7 +48,8 @@ final class SchemeWorld implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    static SchemeWorld start(String id, Hsm schemesHsm, LinkRuntime runtime, int cardCount,
+    /** Issues the scheme's cards and starts its host on a free loopback port. */
+    public static SchemeWorld start(String id, Hsm schemesHsm, LinkRuntime runtime, int cardCount,
             long seed) throws IOException, DialectException {
         Random random = new Random(seed);
         boolean mir = id.equals("mir");
