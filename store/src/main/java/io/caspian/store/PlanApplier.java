@@ -86,6 +86,15 @@ final class PlanApplier {
         if (writes.isEmpty()) {
             return;
         }
+        if (statements.isPostgres()) {
+            boolean[] moved = PostgresTransitions.apply(statements, writes);
+            for (int i = 0; i < writes.size(); i++) {
+                if (!moved[i]) {
+                    transitions.requireReplay(writes.get(i));
+                }
+            }
+            return;
+        }
         PreparedStatement update = statements.get(TransitionWriter.UPDATE);
         for (StoreWrite.Transition w : writes) {
             TransitionWriter.bindUpdate(update, w);

@@ -14,6 +14,7 @@ final class Statements implements AutoCloseable {
     private final Connection connection;
     private final int queryTimeoutSeconds;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private Boolean postgres;
 
     Statements(Connection connection, int queryTimeoutSeconds) {
         this.connection = connection;
@@ -40,6 +41,14 @@ final class Statements implements AutoCloseable {
         for (PreparedStatement statement : prepared.values()) {
             statement.clearBatch();
         }
+    }
+
+    /** Whether the connection is to PostgreSQL (or a database speaking its dialect). */
+    boolean isPostgres() throws SQLException {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        return postgres;
     }
 
     Connection connection() {

@@ -79,6 +79,37 @@ abstract class PlannedBatchContract {
     }
 
     @Test
+    void transitionsOfOneBatchSetEveryFieldAsWriteByWriteWould() throws Exception {
+        TransactionRecord routedOne = transactions.received(1_00);
+        TransactionRecord stoodIn = transactions.received(2_00);
+        TransactionRecord untouched = transactions.received(3_00);
+        assertThat(commit(submission(insert(routedOne)), submission(insert(stoodIn)),
+                submission(insert(untouched)))).containsOnlyNulls();
+        TransitionFields converted = TransitionFields.routed(new Amount(1_234_000, 364, 0),
+                new Amount(99_99, 978, 2), new java.math.BigDecimal("0.000123456789012"));
+        TransitionFields standIn = TransitionFields.stoodIn("00", "AB12CD");
+        Instant at = T0.plusNanos(1_234_567_000L);
+
+        assertThat(commit(submission(new StoreWrite.Transition(routedOne.id(),
+                TransactionState.RECEIVED, TransactionState.ROUTED, "ROUTED", at, converted)),
+                submission(new StoreWrite.Transition(stoodIn.id(), TransactionState.RECEIVED,
+                        TransactionState.STOOD_IN, "ISSUER_UNAVAILABLE", at, standIn))))
+                .containsOnlyNulls();
+
+        assertThat(committer.slowPathBatches()).isZero();
+        assertThat(rows.byId(routedOne.id()))
+                .contains(routedOne.after(TransactionState.ROUTED, converted));
+        assertThat(rows.byId(stoodIn.id()))
+                .contains(stoodIn.after(TransactionState.STOOD_IN, standIn));
+        assertThat(rows.byId(untouched.id())).contains(untouched);
+        assertThat(records.history(stoodIn.id())).last()
+                .extracting(StateChange::seq, StateChange::from, StateChange::cause,
+                        StateChange::at)
+                .containsExactly(2, TransactionState.RECEIVED, "ISSUER_UNAVAILABLE", at);
+        assertThat(updatedAt(routedOne.id())).isEqualTo(at);
+    }
+
+    @Test
     void failingSubmissionsFailAloneAndTheRestOfTheBatchCommits() throws Exception {
         TransactionRecord received = transactions.received(1_00);
         TransactionRecord sent = transactions.received(2_00);
