@@ -40,7 +40,22 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
     public record SchemeSection(String dialect, String conventions, String codes,
             String currency, String institutionId, String zonePinKey, int pinBlockFormat,
             long responseTimeoutMs, String timeZone, List<String> iin, List<String> channels,
-            StandInSection standIn, LinkSection link) {
+            StandInSection standIn, LinkSection link, MacSection mac,
+            ScreeningSection screening, SettlementSection settlement) {
+    }
+
+    /** The link's MAC: HSM key id and ISO 9797-1 / CMAC algorithm. */
+    public record MacSection(String key, String algorithm) {
+    }
+
+    /** Screening of the scheme's cards used abroad, and their velocity limits. */
+    public record ScreeningSection(List<String> blockedIin, List<String> blockedCardHashes,
+            List<String> blockedMcc, List<String> blockedCountries, int dailyCountMax,
+            long dailyAmountMaxMinor) {
+    }
+
+    /** The scheme's prefunded position and how far below zero it may go. */
+    public record SettlementSection(long prefundedMinor, long netDebitCapMinor) {
     }
 
     /** Stand-in rules, amounts in the scheme's minor units. */

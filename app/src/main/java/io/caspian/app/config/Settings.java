@@ -2,6 +2,7 @@ package io.caspian.app.config;
 
 import io.caspian.core.conversion.Rate;
 import io.caspian.core.conversion.RateTable;
+import io.caspian.core.flow.MacSettings;
 import io.caspian.core.flow.SchemeSettings;
 import io.caspian.core.flow.SwitchSettings;
 import io.caspian.core.mapping.CodeTable;
@@ -11,8 +12,10 @@ import io.caspian.core.money.Currency;
 import io.caspian.core.money.CurrencyTable;
 import io.caspian.core.routing.IinRange;
 import io.caspian.core.routing.Router;
+import io.caspian.core.screening.Screening;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.core.txn.TransactionType;
+import io.caspian.hsm.MacAlgorithm;
 import io.caspian.iso8583.dialect.Dialect;
 import io.caspian.iso8583.dialect.DialectException;
 import io.caspian.iso8583.dialect.Dialects;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,10 +131,43 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
             } catch (DateTimeException e) {
                 throw fail(at + ".timeZone", "'" + s.timeZone() + "' is not a time zone");
             }
+            CaspianConfig.SettlementSection settlement = s.settlement();
             return new SchemeSettings(SchemeWire.of(id, dialect, conventions, codes, currency,
                     s.institutionId()), s.zonePinKey(), s.pinBlockFormat(),
                     s.responseTimeoutMs(), standIn(s.standIn(), at + ".standIn"),
-                    channels(s.channels(), at + ".channels"), zone);
+                    channels(s.channels(), at + ".channels"), zone,
+                    mac(s.mac(), dialect, at + ".mac"), screening(s.screening()),
+                    settlement == null ? -1 : settlement.netDebitCapMinor(),
+                    settlement == null ? 0 : settlement.prefundedMinor());
+        }
+
+        private MacSettings mac(CaspianConfig.MacSection m, Dialect dialect, String at)
+                throws ConfigException {
+            if (m == null) {
+                return null;
+            }
+            require(m.key() != null, at + ".key", "is missing");
+            require(dialect.macField() != 0, at, "the dialect declares no MAC field");
+            try {
+                return new MacSettings(m.key(), MacAlgorithm.valueOf(String.valueOf(
+                        m.algorithm())));
+            } catch (IllegalArgumentException e) {
+                throw fail(at + ".algorithm", "must be one of "
+                        + Arrays.toString(MacAlgorithm.values()));
+            }
+        }
+
+        private static Screening screening(CaspianConfig.ScreeningSection s) {
+            if (s == null) {
+                return Screening.none();
+            }
+            return new Screening(set(s.blockedIin()), set(s.blockedCardHashes()),
+                    set(s.blockedMcc()), set(s.blockedCountries()), s.dailyCountMax(),
+                    s.dailyAmountMaxMinor());
+        }
+
+        private static Set<String> set(List<String> list) {
+            return list == null ? Set.of() : Set.copyOf(list);
         }
 
         private StandInRules standIn(CaspianConfig.StandInSection s, String at)

@@ -70,6 +70,11 @@ final class AcquirerReversal {
             return;
         }
         r.issuer = original.issuer;
+        if (original.reservedMinor > 0) {
+            // The reversal cancels the debit: the issuing scheme's position gets it back.
+            engine.positions.release(original.issuer, original.reservedMinor);
+            original.reservedMinor = 0;
+        }
         Money amount = issuerAmount(original, c.amount());
         Owed owed = new Owed(r.id, SafKind.REVERSAL, original.issuer, original.canonical.pan(),
                 original.canonical.processingCode(), amount, original.issuerMti, original.ours,

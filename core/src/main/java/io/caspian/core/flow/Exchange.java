@@ -27,6 +27,10 @@ final class Exchange {
     Outbound ours;
     Mti issuerMti;
     Scheduler.Cancellable timer;
+    /** Issuer-side debit reserved against the issuing scheme's position; 0 if none. */
+    long reservedMinor;
+    /** The PAN's look-up hash (hex), for screening and velocity; never the PAN. */
+    String cardHash;
     private TransactionState state = TransactionState.RECEIVED;
 
     Exchange(UUID id, String acquirer, IsoMessage request, CanonicalMessage canonical,

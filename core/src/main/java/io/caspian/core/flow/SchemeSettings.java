@@ -1,6 +1,7 @@
 package io.caspian.core.flow;
 
 import io.caspian.core.mapping.SchemeWire;
+import io.caspian.core.screening.Screening;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.store.Channel;
 import java.time.ZoneId;
@@ -16,10 +17,26 @@ import java.util.Set;
  * @param standIn rules to stand in for this scheme as issuer
  * @param acceptedChannels channels this scheme's cards may be used on abroad
  * @param zone the scheme's time zone, for business dates
+ * @param mac the link's MAC key and algorithm, or null when the link carries no MAC
+ * @param screening blocked cards, IINs, merchant categories, countries and velocity limits
+ *     for this scheme's cards
+ * @param netDebitCapMinor how far this scheme's position (prefunded amount plus what it is
+ *     owed minus what its cardholders spent abroad) may go below zero, in its minor units;
+ *     negative for no cap
+ * @param prefundedMinor the scheme's prefunded settlement amount, in its minor units
  */
 public record SchemeSettings(SchemeWire wire, String zonePinKeyId, int pinBlockFormat,
         long responseTimeoutMs, StandInRules standIn, Set<Channel> acceptedChannels,
-        ZoneId zone) {
+        ZoneId zone, MacSettings mac, Screening screening, long netDebitCapMinor,
+        long prefundedMinor) {
+
+    /** Without MAC, screening or a settlement cap: as tests and simple setups use it. */
+    public SchemeSettings(SchemeWire wire, String zonePinKeyId, int pinBlockFormat,
+            long responseTimeoutMs, StandInRules standIn, Set<Channel> acceptedChannels,
+            ZoneId zone) {
+        this(wire, zonePinKeyId, pinBlockFormat, responseTimeoutMs, standIn, acceptedChannels,
+                zone, null, Screening.none(), -1, 0);
+    }
 
     public String id() {
         return wire.scheme();

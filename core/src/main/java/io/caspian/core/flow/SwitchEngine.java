@@ -9,6 +9,8 @@ import io.caspian.core.money.Money;
 import io.caspian.core.port.Scheduler;
 import io.caspian.core.port.SchemePort;
 import io.caspian.core.routing.CardChecks;
+import io.caspian.core.screening.Positions;
+import io.caspian.core.screening.Velocity;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.standin.StandIn;
 import io.caspian.core.txn.CanonicalMessage;
@@ -71,6 +73,8 @@ public final class SwitchEngine {
     final StoreAndForward saf;
     final StandIn standIn = new StandIn();
     final Records records;
+    final Velocity velocity = new Velocity();
+    final Positions positions = new Positions();
     /** Written on the engine thread, read by link threads for overload decisions. */
     private volatile int inFlight;
 
@@ -87,6 +91,9 @@ public final class SwitchEngine {
             readers.put(s.id(), new MessageReader(s.wire(), settings.currencies()));
             writers.put(s.id(), new MessageWriter(s.wire()));
         }
+        for (SchemeSettings s : settings.schemes().values()) {
+            positions.prefund(s.id(), s.prefundedMinor());
+        }
         this.duplicates = new Duplicates(settings.duplicateWindowMs());
         this.records = new Records(this);
         this.saf = new StoreAndForward(this);
@@ -94,7 +101,29 @@ public final class SwitchEngine {
 
     /** Attaches a scheme's link; call before traffic starts. */
     public void attach(String scheme, SchemePort port) {
-        ports.put(scheme, port);
+        MacSettings mac = settings.scheme(scheme).mac();
+        ports.put(scheme, mac == null ? port : new SchemePort() {
+            @Override
+            public boolean send(IsoMessage message) {
+                // Network management is the link's own and goes unsigned.
+                if (message.mtiNumber() / 100 % 10 != Mti.CLASS_NETWORK
+                        && !Macs.sign(hsm, mac, message)) {
+                    stats.count("mac_generation_refused");
+                    return false;
+                }
+                return port.send(message);
+            }
+
+            @Override
+            public boolean isUp() {
+                return port.isUp();
+            }
+        });
+    }
+
+    /** Each scheme's settlement position, for the console and clearing. */
+    public Positions positions() {
+        return positions;
     }
 
     public SwitchStats stats() {
@@ -133,6 +162,17 @@ public final class SwitchEngine {
     public void onMessage(String scheme, IsoMessage message) {
         Mti mti = Mti.parse(message.mti());
         if (mti.messageClass() == Mti.CLASS_NETWORK) {
+            return;
+        }
+        MacSettings mac = settings.scheme(scheme).mac();
+        if (mac != null && !Macs.verify(hsm, mac, message)) {
+            stats.count("mac_failures");
+            LOG.warn("{}: {} stan={} has no valid MAC: {}", scheme, message.mti(),
+                    message.getString(11), mti.isRequestOrAdvice() ? "declined"
+                            : "ignored (the request times out and is reversed)");
+            if (mti.isRequestOrAdvice()) {
+                reply(scheme, message, Reason.MAC_INVALID, null, null, null);
+            }
             return;
         }
         if (mti.isRequestOrAdvice()) {
@@ -232,6 +272,25 @@ public final class SwitchEngine {
         }
         x.conversion = conv.get();
         x.issuerMti = mti.original();
+        x.cardHash = pans.lookupHash(Pan.of(c.pan())).toString();
+        String blocked = iss.screening().blockedBy(c.pan(), x.cardHash, c.acceptor().mcc(),
+                c.acceptor().country());
+        if (blocked != null) {
+            declineEarly(x, Reason.RESTRICTED_CARD, blocked);
+            return;
+        }
+        long issuerMinor = x.conversion.target().minor();
+        if (type.debitsCardholder()) {
+            if (!velocity.allows(iss.screening(), x.cardHash, issuerMinor, today(iss))) {
+                declineEarly(x, Reason.EXCEEDS_FREQUENCY, "VELOCITY_LIMIT");
+                return;
+            }
+            if (!positions.reserve(x.issuer, issuerMinor, iss.netDebitCapMinor())) {
+                declineEarly(x, Reason.SETTLEMENT_CAP_REACHED, "NET_DEBIT_CAP_" + x.issuer);
+                return;
+            }
+            x.reservedMinor = issuerMinor;
+        }
         SchemePort port = ports.get(x.issuer);
         if (port == null || !port.isUp()) {
             new StandInDecision(this).decide(x);
@@ -370,6 +429,15 @@ public final class SwitchEngine {
                 && x.state() == TransactionState.APPROVED;
         if (undelivered) {
             reverseUndelivered(x);
+        }
+        if (x.reservedMinor > 0 && (undelivered || !reason.isApproval())) {
+            positions.release(x.issuer, x.reservedMinor);
+            x.reservedMinor = 0;
+        }
+        if (!undelivered && reason.isApproval() && x.cardHash != null
+                && x.canonical.type() != null && x.canonical.type().debitsCardholder()) {
+            velocity.approved(x.cardHash, x.conversion.target().minor(),
+                    today(settings.scheme(x.issuer)));
         }
         inFlight = inFlight - 1;
         stats.latencyMicros((System.nanoTime() - x.receivedNanos) / 1_000);

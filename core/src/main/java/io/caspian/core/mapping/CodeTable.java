@@ -54,6 +54,11 @@ public final class CodeTable {
         m.put(Reason.ISSUER_UNAVAILABLE, "91");
         m.put(Reason.DUPLICATE_TRANSMISSION, "94");
         m.put(Reason.SYSTEM_MALFUNCTION, "96");
+        m.put(Reason.MAC_INVALID, "63");
+        m.put(Reason.RESTRICTED_CARD, "62");
+        m.put(Reason.EXCEEDS_FREQUENCY, "65");
+        // 1987 has no code for a settlement cap: "do not honour", the reason is recorded.
+        m.put(Reason.SETTLEMENT_CAP_REACHED, "05");
         return new CodeTable(m);
     }
 
@@ -76,6 +81,10 @@ public final class CodeTable {
         m.put(Reason.ISSUER_UNAVAILABLE, "0907");
         m.put(Reason.DUPLICATE_TRANSMISSION, "0913");
         m.put(Reason.SYSTEM_MALFUNCTION, "0909");
+        m.put(Reason.MAC_INVALID, "0916");
+        m.put(Reason.RESTRICTED_CARD, "0104");
+        m.put(Reason.EXCEEDS_FREQUENCY, "0123");
+        m.put(Reason.SETTLEMENT_CAP_REACHED, "0100");
         CodeTable t = new CodeTable(m);
         return t;
     }

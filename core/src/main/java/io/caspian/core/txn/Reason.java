@@ -20,6 +20,14 @@ public enum Reason {
     ISSUER_UNAVAILABLE(false),
     DUPLICATE_TRANSMISSION(false),
     SYSTEM_MALFUNCTION(false),
+    /** The message's MAC did not verify under the link's MAC key. */
+    MAC_INVALID(false),
+    /** The card, its IIN, the merchant category or the country is blocked by screening. */
+    RESTRICTED_CARD(false),
+    /** The card's velocity limit for the day is reached. */
+    EXCEEDS_FREQUENCY(false),
+    /** Approving would take the issuing scheme past its prefunded net debit cap. */
+    SETTLEMENT_CAP_REACHED(false),
     /** The acknowledgement of a reversal or advice. */
     ACCEPTED(true);
 

@@ -11,6 +11,7 @@ import io.caspian.core.port.Scheduler;
 import io.caspian.core.port.SchemePort;
 import io.caspian.core.routing.IinRange;
 import io.caspian.core.routing.Router;
+import io.caspian.core.screening.Screening;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.core.txn.TransactionType;
 import io.caspian.hsm.EncryptedPinBlock;
@@ -44,6 +45,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The switch with two fake scheme links (queues), a real H2 store and a real software HSM:
@@ -90,10 +92,19 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(Path dir, long responseTimeoutMs, StandInRules shetabStandIn) throws Exception {
+        this(dir, responseTimeoutMs, shetabStandIn, m -> m, s -> s);
+    }
+
+    /** With the two schemes' settings adjusted by the test (MAC, screening, caps). */
+    Harness(Path dir, long responseTimeoutMs, StandInRules shetabStandIn,
+            UnaryOperator<SchemeSettings> mirAdjust, UnaryOperator<SchemeSettings> shetabAdjust)
+            throws Exception {
         hsm = SoftwareHsm.initialize(dir.resolve("hsm"));
         hsm.execute(new HsmCommand.GenerateKey("zpk.mir", KeyUsage.P0, KeyAlgorithm.TDES_2KEY))
                 .orElseThrow();
         hsm.execute(new HsmCommand.GenerateKey("zpk.shetab", KeyUsage.P0, KeyAlgorithm.AES_128))
+                .orElseThrow();
+        hsm.execute(new HsmCommand.GenerateKey("zak.mir", KeyUsage.M3, KeyAlgorithm.TDES_2KEY))
                 .orElseThrow();
         store = TransactionStore.open(StoreConfig.embedded(dir.resolve("db")), Clock.systemUTC());
         Instant epoch = Instant.parse("2020-01-01T00:00:00Z");
@@ -113,8 +124,9 @@ final class Harness implements AutoCloseable {
         Router router = new Router(List.of(new IinRange("2200", "mir"),
                 new IinRange("2201", "mir"), new IinRange("603799", "shetab"),
                 new IinRange("610433", "shetab")));
-        SwitchSettings settings = new SwitchSettings(Map.of("mir", mirSettings, "shetab",
-                shetabSettings), router, rates, CurrencyTable.standard(), 60_000, 100, 1000);
+        SwitchSettings settings = new SwitchSettings(Map.of("mir",
+                mirAdjust.apply(mirSettings), "shetab", shetabAdjust.apply(shetabSettings)),
+                router, rates, CurrencyTable.standard(), 60_000, 100, 1000);
         Scheduler scheduler = new Scheduler() {
             @Override
             public Instant now() {
@@ -157,6 +169,13 @@ final class Harness implements AutoCloseable {
     static StandInRules standInUpTo(long irr) {
         return new StandInRules(true, irr, 3, irr * 3, Set.of(TransactionType.PURCHASE),
                 Set.of(Channel.POS, Channel.ECOM));
+    }
+
+    static SchemeSettings with(SchemeSettings s, MacSettings mac, Screening screening,
+            long capMinor, long prefundedMinor) {
+        return new SchemeSettings(s.wire(), s.zonePinKeyId(), s.pinBlockFormat(),
+                s.responseTimeoutMs(), s.standIn(), s.acceptedChannels(), s.zone(), mac,
+                screening, capMinor, prefundedMinor);
     }
 
     void from(String scheme, IsoMessage m) {
