@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "caspian", mixinStandardHelpOptions = true, version = "caspian 0.1.0",
         description = "Card-payment interlink switch between national card schemes.",
         subcommands = {DemoCommand.class, RunCommand.class, IsoCommand.class,
-            io.caspian.app.hsm.HsmCommand.class, CommandLine.HelpCommand.class})
+            io.caspian.app.hsm.HsmCommand.class, io.caspian.app.bench.BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CaspianCommand implements Runnable {
     /** Exit code for bad input: arguments, files, messages. */
     public static final int EXIT_USAGE = 2;

@@ -26,9 +26,6 @@ final class StoreChoice {
                 : store.groupCommitWindowMicros();
         int batch = plan.batchMax() > 0 ? plan.batchMax() : store.groupCommitBatchMax();
         store = store.withGroupCommit(window, batch);
-        if (store.submitQueueMax() < batch) {
-            store = store.withSubmitQueueMax(batch);
-        }
         return new Settings(s.switchSettings(), s.links(), store, s.hsmStore(), s.lmk(),
                 s.panDataKey(), s.panHashKey(), s.ioThreads());
     }
