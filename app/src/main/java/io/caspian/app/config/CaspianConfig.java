@@ -38,7 +38,8 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
 
     /** One scheme. */
     public record SchemeSection(String dialect, String conventions, String codes,
-            String currency, String institutionId, String zonePinKey, int pinBlockFormat,
+            String currency, String institutionId, String zonePinKey, String zoneMasterKey,
+            int pinBlockFormat,
             long responseTimeoutMs, String timeZone, List<String> iin, List<String> channels,
             StandInSection standIn, LinkSection link, MacSection mac,
             ScreeningSection screening, SettlementSection settlement) {

@@ -138,7 +138,8 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
                     channels(s.channels(), at + ".channels"), zone,
                     mac(s.mac(), dialect, at + ".mac"), screening(s.screening()),
                     settlement == null ? -1 : settlement.netDebitCapMinor(),
-                    settlement == null ? 0 : settlement.prefundedMinor());
+                    settlement == null ? 0 : settlement.prefundedMinor(),
+                    s.zoneMasterKey() == null ? "zmk." + id : s.zoneMasterKey());
         }
 
         private MacSettings mac(CaspianConfig.MacSection m, Dialect dialect, String at)

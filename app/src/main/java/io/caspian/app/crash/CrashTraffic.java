@@ -11,6 +11,9 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Open-loop traffic both ways at a fixed rate, whether the switch is up or not (a killed
@@ -18,7 +21,11 @@ import java.util.concurrent.TimeUnit;
  * match each approval an acquirer was told to the store, one by one.
  */
 final class CrashTraffic {
+    private static final Logger LOG = LoggerFactory.getLogger(CrashTraffic.class);
     private static final long TICK_MS = 10;
+
+    /** Ticks that threw; the soak reports them. */
+    final AtomicLong failures = new AtomicLong();
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -87,8 +94,15 @@ final class CrashTraffic {
 
     void start() {
         timer.scheduleAtFixedRate(() -> {
-            mirToShetab.tick();
-            shetabToMir.tick();
+            // An exception escaping a scheduled task cancels it silently: the traffic would
+            // stop and the soak would check an idle switch.
+            try {
+                mirToShetab.tick();
+                shetabToMir.tick();
+            } catch (Throwable t) {
+                LOG.error("crash traffic: tick failed", t);
+                failures.incrementAndGet();
+            }
         }, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -24,18 +24,20 @@ import java.util.Set;
  *     owed minus what its cardholders spent abroad) may go below zero, in its minor units;
  *     negative for no cap
  * @param prefundedMinor the scheme's prefunded settlement amount, in its minor units
+ * @param zoneMasterKeyId the HSM key id of the ZMK shared with this scheme, under which a
+ *     key change arrives
  */
 public record SchemeSettings(SchemeWire wire, String zonePinKeyId, int pinBlockFormat,
         long responseTimeoutMs, StandInRules standIn, Set<Channel> acceptedChannels,
         ZoneId zone, MacSettings mac, Screening screening, long netDebitCapMinor,
-        long prefundedMinor) {
+        long prefundedMinor, String zoneMasterKeyId) {
 
     /** Without MAC, screening or a settlement cap: as tests and simple setups use it. */
     public SchemeSettings(SchemeWire wire, String zonePinKeyId, int pinBlockFormat,
             long responseTimeoutMs, StandInRules standIn, Set<Channel> acceptedChannels,
             ZoneId zone) {
         this(wire, zonePinKeyId, pinBlockFormat, responseTimeoutMs, standIn, acceptedChannels,
-                zone, null, Screening.none(), -1, 0);
+                zone, null, Screening.none(), -1, 0, "zmk." + wire.scheme());
     }
 
     public String id() {

@@ -162,6 +162,10 @@ public final class SwitchEngine {
     public void onMessage(String scheme, IsoMessage message) {
         Mti mti = Mti.parse(message.mti());
         if (mti.messageClass() == Mti.CLASS_NETWORK) {
+            // Sign-on, sign-off and echo are the link's; key change (161) is the switch's.
+            if (mti.isRequestOrAdvice() && KeyChange.CODE.equals(message.getString(70))) {
+                new KeyChange(this).onKeyChange(scheme, message);
+            }
             return;
         }
         MacSettings mac = settings.scheme(scheme).mac();

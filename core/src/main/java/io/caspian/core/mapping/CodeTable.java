@@ -55,6 +55,7 @@ public final class CodeTable {
         m.put(Reason.DUPLICATE_TRANSMISSION, "94");
         m.put(Reason.SYSTEM_MALFUNCTION, "96");
         m.put(Reason.MAC_INVALID, "63");
+        m.put(Reason.NETWORK_ACCEPTED, "00");
         m.put(Reason.RESTRICTED_CARD, "62");
         m.put(Reason.EXCEEDS_FREQUENCY, "65");
         // 1987 has no code for a settlement cap: "do not honour", the reason is recorded.
@@ -82,6 +83,7 @@ public final class CodeTable {
         m.put(Reason.DUPLICATE_TRANSMISSION, "0913");
         m.put(Reason.SYSTEM_MALFUNCTION, "0909");
         m.put(Reason.MAC_INVALID, "0916");
+        m.put(Reason.NETWORK_ACCEPTED, "0800");
         m.put(Reason.RESTRICTED_CARD, "0104");
         m.put(Reason.EXCEEDS_FREQUENCY, "0123");
         m.put(Reason.SETTLEMENT_CAP_REACHED, "0100");

@@ -161,6 +161,21 @@ public final class MessageWriter {
         return m;
     }
 
+    /**
+     * The response to a network management request: MTI + 10 (0800 to 0810, 2804 to 2814),
+     * its identifiers echoed and the outcome in DE 39.
+     */
+    public IsoMessage networkReply(IsoMessage request, Reason reason) {
+        IsoMessage m = wire.codec().newMessage().setMti(request.mtiNumber() + 10);
+        for (int f : new int[] {7, 11, 12, 24, 33, 70}) {
+            if (request.has(f)) {
+                m.copyFrom(request, f);
+            }
+        }
+        m.set(39, wire.codes().code(reason));
+        return m;
+    }
+
     private void setAmount(IsoMessage m, int field, int currencyField, Money amount) {
         if (wire.conventions().amounts()
                 == WireConventions.AmountLayout.N16_CURRENCY_EXPONENT_AMOUNT) {

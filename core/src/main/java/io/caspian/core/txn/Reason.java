@@ -29,7 +29,9 @@ public enum Reason {
     /** Approving would take the issuing scheme past its prefunded net debit cap. */
     SETTLEMENT_CAP_REACHED(false),
     /** The acknowledgement of a reversal or advice. */
-    ACCEPTED(true);
+    ACCEPTED(true),
+    /** The acceptance of a network management request. */
+    NETWORK_ACCEPTED(true);
 
     private final boolean approval;
 

@@ -106,6 +106,8 @@ final class Harness implements AutoCloseable {
                 .orElseThrow();
         hsm.execute(new HsmCommand.GenerateKey("zak.mir", KeyUsage.M3, KeyAlgorithm.TDES_2KEY))
                 .orElseThrow();
+        hsm.execute(new HsmCommand.GenerateKey("zmk.mir", KeyUsage.K1, KeyAlgorithm.AES_256))
+                .orElseThrow();
         store = TransactionStore.open(StoreConfig.embedded(dir.resolve("db")), Clock.systemUTC());
         Instant epoch = Instant.parse("2020-01-01T00:00:00Z");
         RateTable rates = new RateTable(List.of(
@@ -175,7 +177,7 @@ final class Harness implements AutoCloseable {
             long capMinor, long prefundedMinor) {
         return new SchemeSettings(s.wire(), s.zonePinKeyId(), s.pinBlockFormat(),
                 s.responseTimeoutMs(), s.standIn(), s.acceptedChannels(), s.zone(), mac,
-                screening, capMinor, prefundedMinor);
+                screening, capMinor, prefundedMinor, s.zoneMasterKeyId());
     }
 
     void from(String scheme, IsoMessage m) {
