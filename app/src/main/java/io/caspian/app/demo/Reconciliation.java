@@ -50,7 +50,12 @@ final class Reconciliation {
             } else if (messageClass == 4 && r.originalId() != null
                     && REVERSING.contains(r.state())) {
                 TransactionRecord original = byId.get(r.originalId());
-                int sign = original == null ? 1 : sign(original);
+                // A reversal cancels only an approval that stands; one whose original ended
+                // declined or timed out (already reversed by the switch) cancels nothing.
+                if (original == null || !APPROVED.contains(original.state())) {
+                    continue;
+                }
+                int sign = sign(original);
                 acq -= sign * r.acquirerAmount().minor();
                 iss -= sign * (r.issuerAmount() == null ? 0 : r.issuerAmount().minor());
             }
