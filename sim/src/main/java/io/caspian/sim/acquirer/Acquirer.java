@@ -43,6 +43,7 @@ public final class Acquirer {
     private final AcquirerStats stats = new AcquirerStats();
     private final Map<MatchKey, Pending> pending = new HashMap<>();
     private volatile MessageSender sender = m -> false;
+    private volatile int reversalRepeatsMax;
     private long stan;
 
     /** A request or reversal waiting for its reply. */
@@ -80,6 +81,19 @@ public final class Acquirer {
         this.scheduler = scheduler;
         this.random = random;
         this.builder = new MessageBuilder(model, settings, hsm);
+        this.reversalRepeatsMax = settings.reversalRepeatsMax();
+    }
+
+    /**
+     * Changes how often an unacknowledged reversal is repeated from now on; the crash test
+     * sets it unbounded, as an acquirer that keeps its reversals in store-and-forward does,
+     * so that a switch down for long gets every reversal once it is back.
+     */
+    public void reversalRepeatsMax(int repeats) {
+        if (repeats < 0) {
+            throw new IllegalArgumentException("repeats >= 0");
+        }
+        this.reversalRepeatsMax = repeats;
     }
 
     /** Where messages go from now on (the scheme's link, once it is up). */
@@ -243,7 +257,7 @@ public final class Acquirer {
     }
 
     private void repeatReversal(Pending p) {
-        if (p.attempts > settings.reversalRepeatsMax()) {
+        if (p.attempts > reversalRepeatsMax) {
             stats.reversalAbandoned();
             LOG.info("reversal abandoned after {} attempts: stan={}", p.attempts,
                     p.message.getLong(11));
