@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,7 @@ final class CrashChecks {
     private final Map<UUID, Integer> reversalsOf = new HashMap<>();
     private final Map<AcquirerKey, List<TransactionRecord>> byAcquirerKey = new HashMap<>();
     private final Set<UUID> toldApproved = new HashSet<>();
+    private final Map<String, Integer> unreversedByState = new TreeMap<>();
 
     /** How the acquirer knows its request: its own DE 11, DE 37 and DE 41. */
     record AcquirerKey(long stan, String rrn, String terminalId) {
@@ -156,9 +158,15 @@ final class CrashChecks {
             }
             postings.merge(t.id(), 1, Integer::sum);
             if (!standing(t) || !toldApproved.contains(t.id())) {
+                unreversedByState.merge(t.state() + (reversalsOf.containsKey(t.id())
+                        ? " reversed by acquirer" : ""), 1, Integer::sum);
                 findings.violation(Kind.UNREVERSED, direction, "issuer posting stands, acquirer"
                         + " not told approved: " + posting + "; store: " + describe(t));
             }
+        }
+        if (!unreversedByState.isEmpty()) {
+            findings.note(direction + ": unreversed issuer postings by stored state of their"
+                    + " request: " + unreversedByState);
         }
         for (TransactionRecord t : requests) {
             int n = postings.getOrDefault(t.id(), 0);
