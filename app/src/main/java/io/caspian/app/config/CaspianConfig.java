@@ -68,6 +68,10 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
     public record LinkSection(String role, String host, int port, int connections,
             String framing, boolean tpdu, int frameLengthMax, long echoIntervalMs,
             boolean signOnRequired, long reconnectMinMs, long reconnectMaxMs,
-            int outboundQueueMax) {
+            int outboundQueueMax, TlsSection tls) {
+    }
+
+    /** TLS 1.3 with mutual authentication: PEM files. */
+    public record TlsSection(String certificateChain, String privateKey, String trusted) {
     }
 }

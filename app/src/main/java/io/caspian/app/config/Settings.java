@@ -26,6 +26,7 @@ import io.caspian.link.LinkRole;
 import io.caspian.store.Channel;
 import io.caspian.store.StoreConfig;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -229,11 +230,24 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
                         Duration.ofMillis(Math.max(50, l.reconnectMinMs())),
                         Duration.ofMillis(Math.max(Math.max(50, l.reconnectMinMs()),
                                 l.reconnectMaxMs())),
-                        l.outboundQueueMax() <= 0 ? 10_000 : l.outboundQueueMax(), null,
-                        institutionId);
+                        l.outboundQueueMax() <= 0 ? 10_000 : l.outboundQueueMax(),
+                        tls(l.tls(), at + ".tls"), institutionId);
             } catch (IllegalArgumentException e) {
                 throw fail(at, e.getMessage());
             }
+        }
+
+        private LinkConfig.TlsConfig tls(CaspianConfig.TlsSection t, String at)
+                throws ConfigException {
+            if (t == null) {
+                return null;
+            }
+            for (String[] f : new String[][] {{"certificateChain", t.certificateChain()},
+                {"privateKey", t.privateKey()}, {"trusted", t.trusted()}}) {
+                require(f[1] != null && Files.isReadable(Path.of(f[1])),
+                        at + "." + f[0], "must name a readable PEM file");
+            }
+            return new LinkConfig.TlsConfig(t.certificateChain(), t.privateKey(), t.trusted());
         }
 
         private RateTable rates(CaspianConfig c) throws ConfigException {
