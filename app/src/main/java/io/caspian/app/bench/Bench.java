@@ -64,7 +64,8 @@ final class Bench {
                 + (plan.mix() == BenchPlan.Mix.PURCHASE ? " (PIN on " + plan.pinFraction()
                         + " of POS)" : "")
                 + ", warm-up " + plan.warmupMs() / 1000.0 + " s, measured " + work
-                + " per run, " + plan.ioThreads() + " I/O thread(s)";
+                + " per run, " + plan.ioThreads() + " I/O thread(s); per-card daily velocity"
+                + " limits raised to " + BenchSettings.DAILY_COUNT_MAX + " (still checked)";
     }
 
     /** Each issuer simulator alone: an on-us acquirer connected straight to it. */
@@ -85,7 +86,7 @@ final class Bench {
 
     private void throughSwitch(Simulation world, LinkRuntime runtime)
             throws IOException, ConfigException, InterruptedException {
-        Settings settings = StoreChoice.apply(world.settings(), plan);
+        Settings settings = BenchSettings.of(world, plan);
         try (SwitchNode node = SwitchNode.start(settings, world.caspianHsm,
                 new HsmPans(world.caspianHsm, settings.panDataKey(), settings.panHashKey()),
                 runtime, Clock.systemUTC())) {
@@ -95,7 +96,14 @@ final class Bench {
                 for (Mode m : plan.modes()) {
                     Map<String, Long> before = node.engine().stats().snapshot();
                     TrafficGenerator traffic = traffic(acquirer, world(world, d.issuer), m);
-                    measure("switch", m, d.label(), acquirer.simulator.acquirer(), traffic);
+                    try (Occupancy inside = new Occupancy(node.engine()::inFlight)) {
+                        Row row = measure("switch", m, d.label(),
+                                acquirer.simulator.acquirer(), traffic);
+                        double tps = row.run().throughputPerSecond();
+                        out.printf("  inside the switch: %.1f requests on average, so %.2f ms"
+                                + " of each request's time (Little's law)%n", inside.mean(),
+                                tps == 0 ? 0 : inside.mean() / tps * 1000);
+                    }
                     awaitEngineIdle(node);
                     SwitchCounters.printChanges(out, before, node.engine().stats().snapshot());
                 }
@@ -103,7 +111,7 @@ final class Bench {
         }
     }
 
-    private void measure(String target, Mode mode, String direction, Acquirer acquirer,
+    private Row measure(String target, Mode mode, String direction, Acquirer acquirer,
             TrafficGenerator traffic) throws InterruptedException {
         String label = mode == Mode.CLOSED ? "closed " + plan.inFlight()
                 : "open " + plan.ratePerSecond() + "/s";
@@ -115,8 +123,10 @@ final class Bench {
         Row row = new Row(target, label, direction, run);
         rows.add(row);
         ResultTable.line(out, row);
+        out.println("  " + run.cpu().perRequest(run.tally().completed()));
         out.flush();
         awaitQuiet(acquirer);
+        return row;
     }
 
     /** Purchases from the acquirer's terminals with the issuer's cards. */

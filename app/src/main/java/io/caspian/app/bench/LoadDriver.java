@@ -36,6 +36,8 @@ final class LoadDriver {
         long measureFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(plan.warmupMs());
         long measureUntil = measureFrom + TimeUnit.MILLISECONDS.toNanos(plan.measureMs());
         boolean stalled = false;
+        CpuUsage cpu = new CpuUsage();
+        boolean marked = false;
         while (true) {
             long now = System.nanoTime();
             boolean measured = now >= measureFrom;
@@ -48,6 +50,10 @@ final class LoadDriver {
                 break;
             }
             if (measured) {
+                if (!marked) {
+                    cpu.mark();
+                    marked = true;
+                }
                 tally.sent();
             }
             CompletableFuture<AcquirerResult> f = acquirer.submit(traffic.next());
@@ -58,7 +64,7 @@ final class LoadDriver {
                 permits.release();
             });
         }
-        return finish(tally, measureFrom, stalled);
+        return finish(tally, measureFrom, stalled, cpu);
     }
 
     /**
@@ -71,6 +77,7 @@ final class LoadDriver {
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.MILLISECONDS.toNanos(plan.warmupMs());
         long measureUntil = measureFrom + TimeUnit.MILLISECONDS.toNanos(plan.measureMs());
+        CpuUsage cpu = new CpuUsage();
         for (long i = 0; ; i++) {
             long scheduled = start + i * intervalNanos;
             boolean measured = scheduled >= measureFrom;
@@ -83,6 +90,9 @@ final class LoadDriver {
                 LockSupport.parkNanos(wait);
             }
             if (measured) {
+                if (tally.sent.sum() == 0) {
+                    cpu.mark();
+                }
                 tally.sent();
             }
             acquirer.submit(traffic.next(), scheduled).whenComplete((r, e) -> {
@@ -91,15 +101,16 @@ final class LoadDriver {
                 }
             });
         }
-        return finish(tally, measureFrom, false);
+        return finish(tally, measureFrom, false, cpu);
     }
 
-    private static Run finish(Tally tally, long measureFrom, boolean stalled)
+    private static Run finish(Tally tally, long measureFrom, boolean stalled, CpuUsage cpu)
             throws InterruptedException {
         boolean drained = tally.awaitCompletion(System.nanoTime()
                 + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS));
+        cpu.stop();
         long elapsed = Math.max(1, tally.lastCompletionNanos() - measureFrom);
-        return new Run(tally, elapsed, stalled || !drained);
+        return new Run(tally, elapsed, stalled || !drained, cpu);
     }
 
     /**
@@ -107,8 +118,9 @@ final class LoadDriver {
      *
      * @param elapsedNanos from the start of the measured part to its last completion
      * @param incomplete the loop stalled or some requests never completed
+     * @param cpu CPU time per thread group over the measured part
      */
-    record Run(Tally tally, long elapsedNanos, boolean incomplete) {
+    record Run(Tally tally, long elapsedNanos, boolean incomplete, CpuUsage cpu) {
         double throughputPerSecond() {
             return tally.completed() * 1e9 / elapsedNanos;
         }
