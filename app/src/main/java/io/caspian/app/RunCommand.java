@@ -14,13 +14,14 @@ import io.caspian.hsm.SoftwareHsm;
 import io.caspian.hsm.keys.Lmk;
 import io.caspian.link.LinkRuntime;
 import io.caspian.store.StoreException;
-import io.caspian.app.wiring.HsmPans;
+import io.caspian.store.pan.HsmPanProtector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,17 +59,29 @@ public final class RunCommand implements Callable<Integer> {
         ensure(hsm, settings.panDataKey(), KeyType.DATA);
         ensure(hsm, settings.panHashKey(), KeyType.HASH);
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // SIGTERM: let the switch sign off, commit what is queued and close the store
+        // before the JVM exits (the hook waits for it).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "caspian-stop"));
         try (LinkRuntime runtime = LinkRuntime.create(settings.ioThreads());
-                SwitchNode node = SwitchNode.start(settings, hsm, new HsmPans(hsm,
+                SwitchNode node = SwitchNode.start(settings, hsm, new HsmPanProtector(hsm,
                         settings.panDataKey(), settings.panHashKey()), runtime,
                         Clock.systemUTC())) {
             out.println("caspian: running with " + config + "; links "
                     + node.links().keySet() + "; Ctrl-C stops");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "caspian-stop"));
             stopped.await();
         } catch (StoreException e) {
             throw new CliException("store: " + e.getMessage());
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

@@ -4,7 +4,7 @@ import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.Settings;
 import io.caspian.app.demo.SchemeWorld;
 import io.caspian.app.demo.Simulation;
-import io.caspian.app.wiring.HsmPans;
+import io.caspian.store.pan.HsmPanProtector;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.iso8583.dialect.DialectException;
 import io.caspian.link.LinkRuntime;
@@ -88,7 +88,7 @@ final class Bench {
             throws IOException, ConfigException, InterruptedException {
         Settings settings = BenchSettings.of(world, plan);
         try (SwitchNode node = SwitchNode.start(settings, world.caspianHsm,
-                new HsmPans(world.caspianHsm, settings.panDataKey(), settings.panHashKey()),
+                new HsmPanProtector(world.caspianHsm, settings.panDataKey(), settings.panHashKey()),
                 runtime, Clock.systemUTC())) {
             awaitSignedOn(node);
             for (Direction d : plan.directions()) {

@@ -2,7 +2,7 @@ package io.caspian.app.demo;
 
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.Settings;
-import io.caspian.app.wiring.HsmPans;
+import io.caspian.store.pan.HsmPanProtector;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.core.flow.SwitchStats;
 import io.caspian.hsm.SoftwareHsm;
@@ -61,7 +61,7 @@ final class Demo {
             Settings settings = world.settings();
             Instant start = Instant.now();
             try (SwitchNode node = SwitchNode.start(settings, caspianHsm,
-                    new HsmPans(caspianHsm, "pan.data", "pan.lookup"), runtime,
+                    new HsmPanProtector(caspianHsm, "pan.data", "pan.lookup"), runtime,
                     Clock.systemUTC())) {
                 awaitSignedOn(node);
                 out.println("links signed on: mir (ISO 8583:1987, BCD/EBCDIC, binary2) and "

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +31,6 @@ class CrashIT {
     }
 
     @Test
-    @Disabled("fails on the current core: acquirer reversals after a restart find no original"
-            + " (duplicates live in memory only), and reversals rebuilt from the store carry"
-            + " a DE 90 local time the shetab issuer cannot match; see docs/crash-test.md")
     void tenSigkillsLoseNothingAndLeaveNothingUnreversed() throws Exception {
         StringWriter text = new StringWriter();
         Findings f = soak(10, text);
@@ -44,7 +40,8 @@ class CrashIT {
         assertThat(f.violations()).as(out).isEmpty();
         assertThat(out).contains("crash-soak: PASS");
         // I5: the soak's own findings name cards by masked PAN only.
-        assertThat(out).doesNotContainPattern("(220[0-4][0-9]{12}|6[0-9]{15})");
+        assertThat(out).doesNotContainPattern(
+                "(?<![0-9])(220[0-4][0-9]{12}|6[0-9]{15})(?![0-9])");
     }
 
     private Findings soak(int kills, StringWriter text) throws Exception {

@@ -1,6 +1,5 @@
 package io.caspian.core.flow;
 
-import io.caspian.core.conversion.Conversion;
 import io.caspian.core.mapping.MappingResult;
 import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
@@ -17,6 +16,7 @@ import io.caspian.store.TransitionFields;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,36 +54,37 @@ final class AcquirerReversal {
             return;
         }
         Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
-                key);
+                engine.scheduler.now(), key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
-        Exchange original = original(acquirer, c.original());
+        ReversalTarget original = original(acquirer, c);
         r.record = engine.records.received(r);
-        if (original == null || !issuerMayHaveApproved(original)) {
+        if (original == null || !original.issuerMayHaveApproved()) {
             String cause = original == null ? "ORIGINAL_NOT_FOUND"
                     : "ORIGINAL_NOT_APPROVED_OR_ALREADY_REVERSED";
             engine.stats.count("reversals_not_forwarded");
             List<StoreWrite> writes = List.of(
-                    new StoreWrite.InsertTransaction(withOriginal(r, original), "REVERSAL_RECEIVED"),
+                    new StoreWrite.InsertTransaction(withOriginal(r, original, c.amount()),
+                            "REVERSAL_RECEIVED"),
                     engine.records.transition(r, TransactionState.DECLINED, cause,
                             engine.records.answeredFields(r, null, Reason.ACCEPTED, null)));
             commitThenAcknowledge(writes, r, null);
             return;
         }
-        r.issuer = original.issuer;
-        if (original.reservedMinor > 0) {
+        r.issuer = original.issuer();
+        Exchange live = original.live();
+        if (live != null && live.reservedMinor > 0) {
             // The reversal cancels the debit: the issuing scheme's position gets it back.
-            engine.positions.release(original.issuer, original.reservedMinor);
-            original.reservedMinor = 0;
+            engine.positions.release(live.issuer, live.reservedMinor);
+            live.reservedMinor = 0;
         }
         Money amount = issuerAmount(original, c.amount());
-        Owed owed = new Owed(r.id, SafKind.REVERSAL, original.issuer, original.canonical.pan(),
-                original.canonical.processingCode(), amount, original.issuerMti, original.ours,
-                original.canonical.acceptor().terminalId(),
-                original.canonical.acceptor().merchantId(), "4000", null,
+        Owed owed = new Owed(r.id, SafKind.REVERSAL, original.issuer(), original.pan(),
+                original.processingCode(), amount, original.issuerMti(), original.sent(),
+                original.terminalId(), original.merchantId(), "4000", null,
                 engine.scheduler.now());
-        r.record = engine.records.received(r);
         List<StoreWrite> writes = List.of(
-                new StoreWrite.InsertTransaction(withOriginal(r, original), "REVERSAL_RECEIVED"),
+                new StoreWrite.InsertTransaction(withOriginal(r, original, c.amount()),
+                        "REVERSAL_RECEIVED"),
                 engine.records.transition(r, TransactionState.REVERSAL_PENDING,
                         "REVERSAL_OWED_TO_ISSUER", TransitionFields.answered(null,
                                 acq.wire().codes().code(Reason.ACCEPTED), null)),
@@ -107,53 +108,74 @@ final class AcquirerReversal {
         }));
     }
 
-    private Exchange original(String acquirer, OriginalData od) {
+    /** The original in memory, else (after a restart) in the store; null if neither. */
+    private ReversalTarget original(String acquirer, CanonicalMessage c) {
+        OriginalData od = c.original();
         if (od == null) {
             return null;
         }
         int messageClass = od.mti().charAt(1) - '0';
         Exchange x = engine.duplicates.findByTrace(acquirer, od.stan(), messageClass)
                 .map(s -> s.exchange).orElse(null);
-        if (x == null) {
-            return null;
+        if (x != null) {
+            // DE 90 carries DE 7 (ISO 8583:1987) or the local date-time (the shetab model).
+            String local = x.canonical.localTime() == null ? "" : DateTimeFormatter
+                    .ofPattern("yyyyMMddHHmmss").format(x.canonical.localTime());
+            boolean sameTime = od.transmissionTime().equals(x.canonical.transmissionTime())
+                    || od.transmissionTime().equals(local);
+            return sameTime ? ReversalTarget.of(x) : null;
         }
-        // DE 90 carries DE 7 (ISO 8583:1987) or the local date-time (the shetab model).
-        String local = x.canonical.localTime() == null ? ""
-                : DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(x.canonical.localTime());
-        boolean sameTime = od.transmissionTime().equals(x.canonical.transmissionTime())
-                || od.transmissionTime().equals(local);
-        return sameTime ? x : null;
+        return stored(acquirer, c, od, messageClass);
     }
 
-    private static boolean issuerMayHaveApproved(Exchange original) {
-        TransactionState s = original.state();
-        return original.ours != null && (s == TransactionState.APPROVED
-                || s == TransactionState.SENT || s == TransactionState.ADVICE_PENDING
-                || s == TransactionState.ADVISED);
+    /**
+     * Looks the original up in the store: by trace number and DE 7 where DE 90 carries DE 7,
+     * else by the reversal's RRN and the trace number.
+     */
+    private ReversalTarget stored(String acquirer, CanonicalMessage c, OriginalData od,
+            int messageClass) {
+        List<TransactionRecord> rows = new ArrayList<>(engine.store.findByAcquirerTrace(
+                acquirer, od.stan(), od.transmissionTime()));
+        if (rows.isEmpty() && c.rrn() != null) {
+            for (TransactionRecord t : engine.store.findByAcquirerRrn(acquirer, c.rrn())) {
+                if (od.stan().equals(t.acquirer().stan())) {
+                    rows.add(t);
+                }
+            }
+        }
+        for (TransactionRecord t : rows) {
+            if (t.originalId() == null && t.mti().charAt(1) - '0' == messageClass) {
+                engine.stats.count("reversal_originals_from_store");
+                return ReversalTarget.of(t, engine);
+            }
+        }
+        return null;
     }
 
-    private TransactionRecord withOriginal(Exchange r, Exchange original) {
+    private TransactionRecord withOriginal(Exchange r, ReversalTarget original,
+            Money reversed) {
         TransactionRecord t = r.record;
+        boolean converted = original != null && original.issuerAmount() != null;
         return new TransactionRecord(t.id(), t.createdAt(), t.acquirerScheme(),
-                original == null ? t.issuerScheme() : original.issuer, t.channel(), t.mti(),
+                original == null ? t.issuerScheme() : original.issuer(), t.channel(), t.mti(),
                 t.processingCode(), t.pan(), t.acquirerAmount(),
-                original == null || original.conversion == null ? null
-                        : Records.amount(issuerAmount(original, r.canonical.amount())),
-                t.billingAmount(), original == null || original.conversion == null ? null
-                        : original.conversion.appliedRate(), t.acquirer(), t.issuer(),
-                t.businessDate(), t.state(), t.responseCode(), t.issuerResponseCode(),
-                t.authCode(), t.stoodIn(), original == null ? null : original.id, t.fees());
+                converted ? Records.amount(issuerAmount(original, reversed)) : null,
+                t.billingAmount(), converted ? original.rate() : null, t.acquirer(),
+                t.issuer(), t.businessDate(), t.state(), t.responseCode(),
+                t.issuerResponseCode(), t.authCode(), t.stoodIn(),
+                original == null ? null : original.id(), t.fees());
     }
 
     /** The full original amount in the issuer's currency, or a partial one at its rate. */
-    private static Money issuerAmount(Exchange original, Money reversed) {
-        Conversion conv = original.conversion;
-        if (reversed == null || reversed.minor() >= conv.source().minor()) {
-            return conv.target();
+    private static Money issuerAmount(ReversalTarget original, Money reversed) {
+        Money target = original.issuerAmount();
+        if (reversed == null || original.acquirerAmount() == null
+                || reversed.minor() >= original.acquirerAmount().minor()) {
+            return target;
         }
-        BigDecimal major = reversed.major().multiply(conv.appliedRate());
-        long minor = major.setScale(conv.target().currency().exponent(), RoundingMode.HALF_UP)
-                .movePointRight(conv.target().currency().exponent()).longValueExact();
-        return new Money(minor, conv.target().currency());
+        BigDecimal major = reversed.major().multiply(original.rate());
+        long minor = major.setScale(target.currency().exponent(), RoundingMode.HALF_UP)
+                .movePointRight(target.currency().exponent()).longValueExact();
+        return new Money(minor, target.currency());
     }
 }

@@ -8,6 +8,8 @@ import io.caspian.core.txn.Mti;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,9 @@ final class Exchange {
     final IsoMessage request;
     final CanonicalMessage canonical;
     final long receivedNanos;
+    /** When the switch received it: the record's creation time and our DE 7 towards the
+     *  issuer, one instant, so a restart can rebuild what was sent from the record. */
+    final Instant receivedAt;
     final String duplicateKey;
     String issuer;
     TransactionRecord record;
@@ -34,8 +39,9 @@ final class Exchange {
     private TransactionState state = TransactionState.RECEIVED;
 
     Exchange(UUID id, String acquirer, IsoMessage request, CanonicalMessage canonical,
-            long receivedNanos, String duplicateKey) {
+            long receivedNanos, Instant receivedAt, String duplicateKey) {
         this.id = id;
+        this.receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
         this.acquirer = acquirer;
         this.request = request;
         this.canonical = canonical;

@@ -25,7 +25,7 @@ final class Records {
     TransactionRecord received(Exchange x) {
         CanonicalMessage c = x.canonical;
         SchemeSettings acq = engine.settings.scheme(x.acquirer);
-        return new TransactionRecord(x.id, engine.scheduler.now(), x.acquirer,
+        return new TransactionRecord(x.id, x.receivedAt, x.acquirer,
                 x.issuer == null ? "unrouted" : x.issuer, c.acceptor().channel(),
                 c.mti().toString(), c.processingCode() == null ? "000000" : c.processingCode(),
                 engine.pans.protect(Pan.of(c.pan())), amount(c.amount()), null, null, null,

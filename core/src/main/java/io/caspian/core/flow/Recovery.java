@@ -101,11 +101,11 @@ final class Recovery {
         }
         Money amount = money(new Amount(item.amountMinor(), item.currency(),
                 sentOne.issuerAmount().exponent()), t.businessDate());
-        // The local time sent is not in the record yet: the scheme's wall clock at receipt
-        // is the closest stored value (a store column for DE 12 is owed).
+        // What was sent follows from the record: DE 7 is its creation time, DE 12 that time
+        // in the acquirer's zone (SwitchEngine.numberOutbound).
         Outbound original = new Outbound(sentOne.issuer().stan(), sentOne.issuer().rrn(),
-                sentOne.createdAt(), LocalDateTime.ofInstant(sentOne.createdAt(),
-                        engine.settings.scheme(item.targetScheme()).zone()));
+                sentOne.createdAt(), engine.localTimeSent(sentOne.createdAt(),
+                        sentOne.acquirerScheme()));
         Owed o = new Owed(t.id(), item.kind(), item.targetScheme(),
                 engine.pans.reveal(sentOne.pan()).digits(), sentOne.processingCode(), amount,
                 Mti.parse(sentOne.mti()), original, sentOne.acquirer().terminalId(),

@@ -53,9 +53,7 @@ final class StandInDecision {
             engine.afterCommit(writes, x, () -> engine.answer(x, reason, null));
             return;
         }
-        Numbering n = engine.numbering.get(x.issuer);
-        x.ours = new Outbound(n.nextStan(), n.nextRrn(engine.scheduler.now()),
-                engine.scheduler.now(), x.canonical.localTime());
+        x.ours = engine.numberOutbound(x);
         String authCode = authCode(x);
         String ourCode = engine.settings.scheme(x.acquirer).wire().codes().code(Reason.APPROVED);
         Owed advice = new Owed(x.id, SafKind.ADVICE, x.issuer, x.canonical.pan(),

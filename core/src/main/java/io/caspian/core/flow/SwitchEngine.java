@@ -33,8 +33,10 @@ import io.caspian.store.TransactionStore;
 import io.caspian.store.pan.PanProtector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +240,7 @@ public final class SwitchEngine {
             return;
         }
         Exchange x = new Exchange(UUID.randomUUID(), acquirer, request, c, System.nanoTime(),
-                key);
+                scheduler.now(), key);
         duplicates.remember(key, x, scheduler.now().toEpochMilli());
         inFlight = inFlight + 1;
         route(x, mti);
@@ -335,10 +337,7 @@ public final class SwitchEngine {
 
     /** Records the request as SENT, durably, then sends it and starts the timer (I2). */
     private void forward(Exchange x, SchemeSettings iss, byte[] pin) {
-        Numbering n = numbering.get(x.issuer);
-        x.ours = new Outbound(n.nextStan(), n.nextRrn(scheduler.now()), scheduler.now(),
-                x.canonical.localTime() != null ? x.canonical.localTime()
-                        : LocalDateTime.ofInstant(scheduler.now(), iss.zone()));
+        x.ours = numberOutbound(x);
         Conversion conv = x.conversion;
         IsoMessage out = writers.get(x.issuer).request(x.canonical, x.issuerMti, conv.target(),
                 conv.target(), rateField(conv), x.ours, pin);
@@ -359,6 +358,22 @@ public final class SwitchEngine {
                         "LINK_REFUSED_SEND");
             }
         });
+    }
+
+    /**
+     * Our numbering towards the issuer. DE 7 is the moment of receipt and DE 12 that moment
+     * in the acquirer's time zone, to the second: both follow from the stored record, so a
+     * reversal rebuilt after a restart names its original exactly as it was sent.
+     */
+    Outbound numberOutbound(Exchange x) {
+        Numbering n = numbering.get(x.issuer);
+        return new Outbound(n.nextStan(), n.nextRrn(x.receivedAt), x.receivedAt,
+                localTimeSent(x.receivedAt, x.acquirer));
+    }
+
+    LocalDateTime localTimeSent(Instant receivedAt, String acquirer) {
+        return LocalDateTime.ofInstant(receivedAt, settings.scheme(acquirer).zone())
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** ISO 8583 DE 10 n8: first digit the decimal places, then seven digits of the rate. */
