@@ -12,6 +12,7 @@ import io.caspian.link.LinkState;
 import io.caspian.sim.acquirer.Acquirer;
 import io.caspian.sim.acquirer.TrafficGenerator;
 import io.caspian.sim.acquirer.TrafficMix;
+import io.caspian.store.StoreHealth;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -96,6 +97,7 @@ final class Bench {
                 for (Mode m : plan.modes()) {
                     Map<String, Long> before = node.engine().stats().snapshot();
                     TrafficGenerator traffic = traffic(acquirer, world(world, d.issuer), m);
+                    StoreHealth storeBefore = node.store().health();
                     try (Occupancy inside = new Occupancy(node.engine()::inFlight)) {
                         Row row = measure("switch", m, d.label(),
                                 acquirer.simulator.acquirer(), traffic);
@@ -104,6 +106,7 @@ final class Bench {
                                 + " of each request's time (Little's law)%n", inside.mean(),
                                 tps == 0 ? 0 : inside.mean() / tps * 1000);
                     }
+                    printCommits(storeBefore, node.store().health());
                     awaitEngineIdle(node);
                     SwitchCounters.printChanges(out, before, node.engine().stats().snapshot());
                 }
@@ -127,6 +130,15 @@ final class Bench {
         out.flush();
         awaitQuiet(acquirer);
         return row;
+    }
+
+    /** Group commit over the run (warm-up and drain included): how many, how full. */
+    private void printCommits(StoreHealth before, StoreHealth after) {
+        long commits = after.commits() - before.commits();
+        long committed = after.committed() - before.committed();
+        out.printf("  store: %d commits of %d submissions, %.1f per commit; %d failed%n",
+                commits, committed, commits == 0 ? 0 : (double) committed / commits,
+                after.failed() - before.failed());
     }
 
     /** Purchases from the acquirer's terminals with the issuer's cards. */
