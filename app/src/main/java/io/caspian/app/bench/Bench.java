@@ -27,8 +27,11 @@ import java.util.Random;
  * straight), then the switch between the simulators, each direction and mode in turn.
  */
 final class Bench {
-    /** Cards per scheme: enough that the purchase mix never runs a balance dry. */
-    private static final int CARDS = 100;
+    /**
+     * Cards per scheme: with the purchase mix's small amounts, enough that a long run with
+     * the floor never runs a balance dry (a dry card is a fast decline, not a purchase).
+     */
+    private static final int CARDS = 500;
     private static final long QUIET_WAIT_MS = 15_000;
 
     private final PrintWriter out;
@@ -149,8 +152,9 @@ final class Bench {
             // The demo's amounts: 10.00-3,000.00 RUB; 20,000-2,000,000 IRR.
             mix = rub ? TrafficMix.retail(1_000, 300_000) : TrafficMix.retail(20_000, 2_000_000);
         } else {
-            // Small amounts (1.00-5.00 RUB; 10,000-50,000 IRR) so no balance runs dry.
-            long min = rub ? 100 : 10_000;
+            // Small amounts (1.00-5.00 RUB; 1,000-5,000 IRR, about 2-11 RUB once
+            // converted) so no balance runs dry; the amount does not change the cost.
+            long min = rub ? 100 : 1_000;
             mix = new TrafficMix(1, 0, 0, 0, 0, 0, min, min * 5, plan.pinFraction(), 0);
         }
         long seed = plan.seed() * 31 + acquirer.id.hashCode() + mode.ordinal();

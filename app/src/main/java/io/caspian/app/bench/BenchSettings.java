@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * The demo's switch configuration for the bench world, with the per-card daily velocity
- * limits of screening raised: a hundred test cards stand in for the millions of a real
+ * limits of screening raised: a few hundred test cards stand in for the millions of a real
  * day, and at 50 requests per card per day the demo's limit would turn a load test into a
  * test of declines. The check itself still runs on every request.
  */
