@@ -8,6 +8,7 @@ import io.caspian.core.txn.Mti;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
+import io.caspian.store.pan.ProtectedPan;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -36,6 +37,8 @@ final class Exchange {
     long reservedMinor;
     /** The PAN's look-up hash (hex), for screening and velocity; never the PAN. */
     String cardHash;
+    /** The PAN as stored (encrypted, hashed, first 6 / last 4), computed once. */
+    ProtectedPan protectedPan;
     private TransactionState state = TransactionState.RECEIVED;
 
     Exchange(UUID id, String acquirer, IsoMessage request, CanonicalMessage canonical,

@@ -13,6 +13,7 @@ import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
+import io.caspian.store.pan.ProtectedPan;
 
 /** Turns exchanges into the store's records and writes; never a PIN block or track data. */
 final class Records {
@@ -28,9 +29,17 @@ final class Records {
         return new TransactionRecord(x.id, x.receivedAt, x.acquirer,
                 x.issuer == null ? "unrouted" : x.issuer, c.acceptor().channel(),
                 c.mti().toString(), c.processingCode() == null ? "000000" : c.processingCode(),
-                engine.pans.protect(Pan.of(c.pan())), amount(c.amount()), null, null, null,
+                protectedPan(x), amount(c.amount()), null, null, null,
                 acquirerReference(c), null, engine.today(acq), TransactionState.RECEIVED, null,
                 null, null, false, null, Fees.NONE);
+    }
+
+    /** One HSM round for encryption and look-up hash together, reused for the request. */
+    ProtectedPan protectedPan(Exchange x) {
+        if (x.protectedPan == null) {
+            x.protectedPan = engine.pans.protect(Pan.of(x.canonical.pan()));
+        }
+        return x.protectedPan;
     }
 
     static AcquirerReference acquirerReference(CanonicalMessage c) {

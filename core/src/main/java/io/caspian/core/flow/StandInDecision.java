@@ -5,7 +5,6 @@ import io.caspian.core.saf.Owed;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.core.txn.Reason;
 import io.caspian.core.txn.TransactionType;
-import io.caspian.hsm.Pan;
 import io.caspian.store.IssuerReference;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
@@ -36,7 +35,7 @@ final class StandInDecision {
         if (x.canonical.pinBlock() != null) {
             reason = Reason.ISSUER_UNAVAILABLE;
         } else {
-            String card = engine.pans.lookupHash(Pan.of(x.canonical.pan())).toString();
+            String card = x.cardHash;
             reason = engine.standIn.decide(rules, card, type, x.canonical.acceptor().channel(),
                     x.conversion.target().minor(), engine.today(iss));
         }

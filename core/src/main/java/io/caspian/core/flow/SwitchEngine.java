@@ -38,6 +38,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -278,7 +279,7 @@ public final class SwitchEngine {
         }
         x.conversion = conv.get();
         x.issuerMti = mti.original();
-        x.cardHash = pans.lookupHash(Pan.of(c.pan())).toString();
+        x.cardHash = HexFormat.of().formatHex(records.protectedPan(x).hash().bytes());
         String blocked = iss.screening().blockedBy(c.pan(), x.cardHash, c.acceptor().mcc(),
                 c.acceptor().country());
         if (blocked != null) {
