@@ -5,6 +5,7 @@
 # on any violation. See docs/crash-test.md.
 #
 #   scripts/crash-soak.sh [--kills N] [--seed S] [--data DIR] [--rate PER_SECOND]
+#                         [--store jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,8 +18,8 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --kills) kills="${2:?--kills needs a number}"; shift 2 ;;
         --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
-        --data|--rate) extra+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
-        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+        --data|--rate|--store) extra+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
         *) echo "crash-soak: unknown option $1" >&2; exit 2 ;;
     esac
 done

@@ -1,6 +1,8 @@
 package io.caspian.app.crash;
 
 import io.caspian.app.config.ConfigException;
+import io.caspian.app.config.ConfigLoader;
+import io.caspian.app.config.Settings;
 import io.caspian.app.demo.Simulation;
 import io.caspian.iso8583.dialect.DialectException;
 import io.caspian.link.LinkRuntime;
@@ -18,6 +20,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -51,7 +57,12 @@ public final class CrashSoak {
     private static final long CONTROL_RUN_MS = 10_000;
 
     /** What to run. */
-    record Options(int kills, long seed, Path data, Path jar, int ratePerDirection) {
+    /** @param store null for the embedded H2 store, else a PostgreSQL JDBC URL */
+    record Options(int kills, long seed, Path data, Path jar, int ratePerDirection,
+            String store) {
+        Options(int kills, long seed, Path data, Path jar, int ratePerDirection) {
+            this(kills, seed, data, jar, ratePerDirection, null);
+        }
     }
 
     private final Options options;
@@ -72,7 +83,7 @@ public final class CrashSoak {
         } catch (IllegalArgumentException e) {
             System.err.println("crash-soak: " + e.getMessage());
             System.err.println("usage: CrashSoak [--kills N] [--seed S] [--data DIR]"
-                    + " [--rate PER_SECOND] [--jar caspian.jar]");
+                    + " [--rate PER_SECOND] [--jar caspian.jar] [--store JDBC_URL]");
             System.exit(2);
             return;
         }
@@ -93,6 +104,7 @@ public final class CrashSoak {
         Path data = Path.of("data", "crash-soak");
         Path jar = null;
         int rate = 50;
+        String store = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -106,6 +118,7 @@ public final class CrashSoak {
                     case "--data" -> data = Path.of(v);
                     case "--jar" -> jar = Path.of(v);
                     case "--rate" -> rate = Integer.parseInt(v);
+                    case "--store" -> store = v;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -115,7 +128,10 @@ public final class CrashSoak {
         if (kills < 0 || rate < 1 || rate > 1_000) {
             throw new IllegalArgumentException("--kills >= 0, --rate 1..1000");
         }
-        return new Options(kills, seed, data, jar == null ? ownJar() : jar, rate);
+        if (store != null && !store.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--store takes a jdbc:postgresql: URL");
+        }
+        return new Options(kills, seed, data, jar == null ? ownJar() : jar, rate, store);
     }
 
     /** The jar this class was loaded from, or the module's build output when run from classes. */
@@ -127,6 +143,31 @@ public final class CrashSoak {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot locate caspian.jar; pass --jar", e);
         }
+    }
+
+    /** The store the switch and the checks use: from the configuration the soak wrote. */
+    private StoreConfig storeConfig;
+
+    /**
+     * With {@code --store}, the switch's configuration points at PostgreSQL, in a schema of
+     * its own created for this run so nothing from another run is counted.
+     */
+    private String storeYaml(String yaml) throws IOException {
+        if (options.store() == null) {
+            return yaml;
+        }
+        String schema = "caspian_soak_" + options.seed() + "_" + (System.currentTimeMillis()
+                % 1_000_000);
+        try (Connection c = DriverManager.getConnection(options.store());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IOException("cannot create schema " + schema + ": " + e.getMessage(), e);
+        }
+        String url = options.store() + (options.store().contains("?") ? "&" : "?")
+                + "currentSchema=" + schema;
+        out.println("store: PostgreSQL schema " + schema);
+        return yaml.replace("jdbcUrl: embedded", "jdbcUrl: \"" + url + "\"");
     }
 
     /** Runs the whole soak and returns what it found (already printed). */
@@ -148,7 +189,10 @@ public final class CrashSoak {
             world.mir.simulator.acquirer().reversalRepeatsMax(Integer.MAX_VALUE);
             world.shetab.simulator.acquirer().reversalRepeatsMax(Integer.MAX_VALUE);
             Path config = options.data().resolve("caspian.yaml");
-            Files.writeString(config, world.configYaml());
+            String yaml = storeYaml(world.configYaml());
+            Files.writeString(config, yaml);
+            this.storeConfig = Settings.of(ConfigLoader.parse(yaml, config.toString()),
+                    config.toString()).store();
             SwitchProcess sw = new SwitchProcess(options.jar(), config,
                     options.data().resolve("switch.log"), world);
             CrashTraffic traffic = new CrashTraffic(world.mir, world.shetab,
@@ -196,7 +240,6 @@ public final class CrashSoak {
     private void drainAndCheck(SwitchProcess sw, Simulation world, CrashTraffic traffic)
             throws IOException, ConfigException, InterruptedException {
         awaitAcquirersIdle(world, traffic);
-        StoreConfig storeConfig = world.settings().store();
         for (int round = 1; ; round++) {
             awaitLedgersQuiet(world);
             sw.stop();

@@ -53,6 +53,13 @@ final class AcquirerReversal {
             }
             return;
         }
+        if (recordedBefore(acquirer, c)) {
+            // A repeat (x421) of a reversal recorded before a restart: acknowledged again,
+            // never recorded twice, so it cancels its original once (I3).
+            engine.stats.count("duplicate_reversals");
+            engine.reply(acquirer, message, Reason.ACCEPTED, null, null, null);
+            return;
+        }
         Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
                 engine.scheduler.now(), key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
@@ -106,6 +113,17 @@ final class AcquirerReversal {
                 engine.duplicates.answered(r.duplicateKey, reply);
             }
         }));
+    }
+
+    /** Whether this reversal (same trace number and DE 7) is already in the store. */
+    private boolean recordedBefore(String acquirer, CanonicalMessage c) {
+        for (TransactionRecord t : engine.store.findByAcquirerTrace(acquirer, c.stan(),
+                c.transmissionTime())) {
+            if (t.mti().charAt(1) - '0' == Mti.CLASS_REVERSAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The original in memory, else (after a restart) in the store; null if neither. */
