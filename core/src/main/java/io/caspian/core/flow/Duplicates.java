@@ -2,6 +2,7 @@ package io.caspian.core.flow;
 
 import io.caspian.core.txn.CanonicalMessage;
 import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.TransactionRecord;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -59,6 +60,28 @@ final class Duplicates {
         byAge.addLast(s);
     }
 
+    /**
+     * Requests recorded before a restart, by their duplicate key: a repeat of one is
+     * answered with the outcome on record, never processed again. Forgotten whole once the
+     * window has passed since recovery.
+     */
+    private final Map<String, TransactionRecord> recovered = new HashMap<>();
+    private long recoveredUntilMs;
+
+    void rememberRecovered(String key, TransactionRecord t, long untilMs) {
+        recovered.put(key, t);
+        recoveredUntilMs = Math.max(recoveredUntilMs, untilMs);
+    }
+
+    Optional<TransactionRecord> findRecovered(String key) {
+        return Optional.ofNullable(recovered.get(key));
+    }
+
+    static String key(TransactionRecord t) {
+        return t.acquirerScheme() + "|" + t.acquirer().stan() + "|"
+                + t.acquirer().transmissionTime() + "|" + (t.mti().charAt(1) - '0');
+    }
+
     Optional<Seen> findByTrace(String acquirer, String stan, int messageClass) {
         return Optional.ofNullable(byTrace.get(traceKey(acquirer, stan, messageClass)));
     }
@@ -71,6 +94,9 @@ final class Duplicates {
     }
 
     void expire(long nowMs) {
+        if (!recovered.isEmpty() && nowMs > recoveredUntilMs) {
+            recovered.clear();
+        }
         while (!byAge.isEmpty() && byAge.peekFirst().atMs + windowMs < nowMs) {
             Seen s = byAge.removeFirst();
             seen.remove(s.key, s);

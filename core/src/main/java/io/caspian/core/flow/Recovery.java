@@ -12,10 +12,13 @@ import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
+import io.caspian.core.txn.TransactionType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -66,6 +69,7 @@ final class Recovery {
                 engine.store.submit(writes).join();
             }
         }
+        restoreWindows();
         int loaded = 0;
         for (SafItem item : engine.store.pendingSaf(SAF_LOAD_MAX)) {
             Optional<Owed> owed = owed(item);
@@ -76,6 +80,52 @@ final class Recovery {
         }
         LOG.info("recovery: {} reversals newly owed, {} owed messages loaded", reversals, loaded);
         engine.stats.add("recovered_reversals", reversals);
+    }
+
+    /**
+     * Restores what the switch remembers for a while: the duplicate window (requests of the
+     * last {@code duplicateWindowMs}) and today's per-card velocity and stand-in usage.
+     */
+    private void restoreWindows() {
+        Instant now = engine.scheduler.now();
+        long windowMs = engine.settings.duplicateWindowMs();
+        Instant since = now.minus(Duration.ofDays(1)).isBefore(now.minusMillis(windowMs))
+                ? now.minus(Duration.ofDays(1)) : now.minusMillis(windowMs);
+        int keys = 0;
+        for (TransactionRecord t : engine.store.createdSince(since)) {
+            int messageClass = t.mti().charAt(1) - '0';
+            if (t.originalId() != null || (messageClass != 1 && messageClass != 2)) {
+                continue;
+            }
+            if (t.createdAt().isAfter(now.minusMillis(windowMs))) {
+                engine.duplicates.rememberRecovered(Duplicates.key(t), t,
+                        now.toEpochMilli() + windowMs);
+                keys++;
+            }
+            restoreUsage(t);
+        }
+        LOG.info("recovery: {} requests back in the duplicate window", keys);
+    }
+
+    private void restoreUsage(TransactionRecord t) {
+        SchemeSettings iss = engine.settings.scheme(t.issuerScheme());
+        TransactionType type = TransactionType.fromProcessingCode(t.processingCode());
+        boolean stands = t.state() == TransactionState.APPROVED
+                || t.state() == TransactionState.ADVICE_PENDING
+                || t.state() == TransactionState.ADVISED;
+        if (iss == null || !stands || type == null || !type.debitsCardholder()
+                || t.issuerAmount() == null) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(t.createdAt(), iss.zone());
+        if (!day.equals(engine.today(iss))) {
+            return;
+        }
+        String card = HexFormat.of().formatHex(t.pan().hash().bytes());
+        engine.velocity.restore(card, t.issuerAmount().minor(), day);
+        if (t.stoodIn()) {
+            engine.standIn.restore(card, 1, t.issuerAmount().minor(), day);
+        }
     }
 
     private String reversalMti(TransactionRecord t) {

@@ -1,6 +1,7 @@
 package io.caspian.core.flow;
 
 import io.caspian.core.conversion.Conversion;
+import io.caspian.core.mapping.CodeTable;
 import io.caspian.core.mapping.MappingResult;
 import io.caspian.core.mapping.MessageReader;
 import io.caspian.core.mapping.MessageWriter;
@@ -28,6 +29,7 @@ import io.caspian.hsm.TranslatedPin;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
+import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransactionStore;
 import io.caspian.store.pan.PanProtector;
@@ -235,6 +237,11 @@ public final class SwitchEngine {
             }
             return;
         }
+        Optional<TransactionRecord> before = duplicates.findRecovered(key);
+        if (before.isPresent()) {
+            answerFromRecord(acquirer, request, before.get());
+            return;
+        }
         if (!accepting()) {
             stats.count("overload_declines");
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
@@ -426,7 +433,10 @@ public final class SwitchEngine {
             if (error != null) {
                 LOG.warn("{} {}: store refused: {}", x.direction(), x.id, error.getMessage());
                 stats.count("store_failures");
-                if (x.state() == TransactionState.SENT) {
+                // The issuer approved but the approval is not durable: the acquirer hears
+                // "system malfunction", so the issuer is owed a reversal (the row is still
+                // SENT in the store, where recovery would owe it after a restart).
+                if (x.state() == TransactionState.APPROVED) {
                     saf.oweInMemory(x);
                 }
                 answer(x, Reason.SYSTEM_MALFUNCTION, null);
@@ -523,6 +533,20 @@ public final class SwitchEngine {
             saf.add(owed);
             saf.sendDue(x.issuer);
         }));
+    }
+
+    /**
+     * A repeat of a request recorded before a restart: the outcome on record, again. One
+     * left unanswered by the crash was reversed by recovery, so it stands declined.
+     */
+    private void answerFromRecord(String acquirer, IsoMessage request, TransactionRecord t) {
+        stats.count("duplicates");
+        CodeTable codes = settings.scheme(acquirer).wire().codes();
+        Reason reason = t.responseCode() == null || t.state() == TransactionState.REVERSAL_PENDING
+                || t.state() == TransactionState.REVERSED
+                ? Reason.ISSUER_UNAVAILABLE : codes.reason(t.responseCode());
+        send(acquirer, writers.get(acquirer).reply(request, reason,
+                reason.isApproval() ? t.authCode() : null, null, null));
     }
 
     private void acknowledgeAdvice(String scheme, IsoMessage advice) {

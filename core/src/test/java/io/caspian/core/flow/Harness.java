@@ -60,7 +60,9 @@ final class Harness implements AutoCloseable {
     final FakePort shetab = new FakePort();
     final TransactionStore store;
     final SoftwareHsm hsm;
-    final SwitchEngine engine;
+    SwitchEngine engine;
+    private SwitchSettings settings;
+    private Scheduler scheduler;
     final SwitchStats stats = new SwitchStats();
 
     /** One side of a link: what the switch sends lands in {@link #sent}. */
@@ -147,11 +149,14 @@ final class Harness implements AutoCloseable {
                 return () -> f.cancel(false);
             }
         };
+        this.settings = settings;
+        this.scheduler = scheduler;
         engine = new SwitchEngine(settings, scheduler, store,
                 new SoftwarePanProtector(new TestPanKeys(), new SecureRandom()), hsm, stats, 7);
         engine.attach("mir", mir);
         engine.attach("shetab", shetab);
-        thread.scheduleWithFixedDelay(guarded(engine::tick), 50, 50, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(guarded(() -> engine.tick()), 50, 50,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Engine failures must fail the test, not vanish inside an executor. */
@@ -171,6 +176,21 @@ final class Harness implements AutoCloseable {
     static StandInRules standInUpTo(long irr) {
         return new StandInRules(true, irr, 3, irr * 3, Set.of(TransactionType.PURCHASE),
                 Set.of(Channel.POS, Channel.ECOM));
+    }
+
+    /**
+     * A restart of the switch process, as far as core can tell: a new engine with nothing in
+     * memory, the same store and keys, recovery run before any message.
+     */
+    void restart() throws Exception {
+        SwitchEngine fresh = new SwitchEngine(settings, scheduler, store,
+                new SoftwarePanProtector(new TestPanKeys(), new SecureRandom()), hsm, stats, 11);
+        fresh.attach("mir", mir);
+        fresh.attach("shetab", shetab);
+        onEngine(() -> {
+            engine = fresh;
+            fresh.recover();
+        });
     }
 
     static SchemeSettings with(SchemeSettings s, MacSettings mac, Screening screening,
