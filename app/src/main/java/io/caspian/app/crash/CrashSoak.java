@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -337,20 +339,22 @@ public final class CrashSoak {
         }
     }
 
+    /** Recovery's summary line in the switch's log (core's Recovery.run). */
+    private static final Pattern RECOVERY_LINE = Pattern.compile(
+            "recovery: (\\d+) reversals newly owed, (\\d+) owed messages loaded");
+
     /** The switch's own account of each recovery, summed from its log. */
     private static String recoveryLines(Path log) throws IOException {
         long reversals = 0;
         long loaded = 0;
         int recoveries = 0;
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            int at = line.indexOf("recovery: ");
-            if (at < 0) {
-                continue;
+            Matcher m = RECOVERY_LINE.matcher(line);
+            if (m.find()) {
+                reversals += Long.parseLong(m.group(1));
+                loaded += Long.parseLong(m.group(2));
+                recoveries++;
             }
-            String[] words = line.substring(at + 10).split(" ");
-            reversals += Long.parseLong(words[0]);
-            loaded += Long.parseLong(words[4]);
-            recoveries++;
         }
         return "switch log: " + recoveries + " recoveries, " + reversals
                 + " reversals newly owed at start, " + loaded + " owed messages reloaded";
