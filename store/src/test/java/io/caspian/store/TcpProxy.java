@@ -16,24 +16,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #cut()} resets every open connection and refuses new ones, as a database host
  * going away does; {@link #restore()} listens again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile int port;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         listen(0);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         server.close();
         for (Socket socket : sockets) {
             try {
@@ -47,7 +47,7 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         // A listening socket closed while its acceptor is blocked in accept() is released
         // only once that thread wakes up, so the port can be busy for a moment after cut().
         long deadline = System.nanoTime() + 5_000_000_000L;

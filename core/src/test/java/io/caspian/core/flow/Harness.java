@@ -101,6 +101,14 @@ final class Harness implements AutoCloseable {
     Harness(Path dir, long responseTimeoutMs, StandInRules shetabStandIn,
             UnaryOperator<SchemeSettings> mirAdjust, UnaryOperator<SchemeSettings> shetabAdjust)
             throws Exception {
+        this(dir, responseTimeoutMs, shetabStandIn, mirAdjust, shetabAdjust,
+                StoreConfig.embedded(dir.resolve("db")));
+    }
+
+    /** With a store of the test's choosing (PostgreSQL behind a proxy, for faults). */
+    Harness(Path dir, long responseTimeoutMs, StandInRules shetabStandIn,
+            UnaryOperator<SchemeSettings> mirAdjust, UnaryOperator<SchemeSettings> shetabAdjust,
+            StoreConfig storeConfig) throws Exception {
         hsm = SoftwareHsm.initialize(dir.resolve("hsm"));
         hsm.execute(new HsmCommand.GenerateKey("zpk.mir", KeyUsage.P0, KeyAlgorithm.TDES_2KEY))
                 .orElseThrow();
@@ -110,7 +118,7 @@ final class Harness implements AutoCloseable {
                 .orElseThrow();
         hsm.execute(new HsmCommand.GenerateKey("zmk.mir", KeyUsage.K1, KeyAlgorithm.AES_256))
                 .orElseThrow();
-        store = TransactionStore.open(StoreConfig.embedded(dir.resolve("db")), Clock.systemUTC());
+        store = TransactionStore.open(storeConfig, Clock.systemUTC());
         Instant epoch = Instant.parse("2020-01-01T00:00:00Z");
         RateTable rates = new RateTable(List.of(
                 new Rate("RUB", "IRR", new BigDecimal("440"), epoch),
