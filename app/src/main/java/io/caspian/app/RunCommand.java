@@ -3,6 +3,7 @@ package io.caspian.app;
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.ConfigLoader;
 import io.caspian.app.config.Settings;
+import io.caspian.app.wiring.ConfigWatcher;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.hsm.HsmCommand;
 import io.caspian.hsm.HsmResult;
@@ -75,9 +76,17 @@ public final class RunCommand implements Callable<Integer> {
                         settings.panDataKey(), settings.panHashKey()), runtime,
                         Clock.systemUTC())) {
             out.println("caspian: running with " + config + "; links "
-                    + node.links().keySet() + "; Ctrl-C stops");
+                    + node.links().keySet() + "; edits to routes, rates and screening in the"
+                    + " file are reloaded; Ctrl-C stops");
             out.flush();
-            stopped.await();
+            ConfigWatcher watcher = new ConfigWatcher(config, node);
+            try {
+                stopped.await();
+            } finally {
+                watcher.close();
+            }
+        } catch (IOException e) {
+            throw new CliException(config + ": " + e.getMessage());
         } catch (StoreException e) {
             throw new CliException("store: " + e.getMessage());
         } finally {

@@ -43,6 +43,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class SwitchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchEngine.class);
 
-    final SwitchSettings settings;
+    /** Swapped whole by {@link #reload}; read on the engine thread. */
+    SwitchSettings settings;
     final Scheduler scheduler;
     final TransactionStore store;
     final PanProtector pans;
@@ -124,6 +126,33 @@ public final class SwitchEngine {
                 return port.isUp();
             }
         });
+    }
+
+    /**
+     * Replaces routes, rates, screening lists and limits while running. The schemes must be
+     * the same ones with the same dialects and links (those need a restart); requests in
+     * flight finish under the settings they started with where it matters (their
+     * conversion is already fixed). Engine thread. Returns null, or why it was refused.
+     */
+    public String reload(SwitchSettings next) {
+        if (!next.schemes().keySet().equals(settings.schemes().keySet())) {
+            return "the schemes differ (" + next.schemes().keySet() + " vs "
+                    + settings.schemes().keySet() + "): restart to change them";
+        }
+        for (SchemeSettings s : next.schemes().values()) {
+            if (!s.wire().dialect().name().equals(settings.scheme(s.id()).wire().dialect()
+                    .name())) {
+                return "scheme " + s.id() + " changes dialect: restart to change it";
+            }
+            if (!Objects.equals(s.mac(), settings.scheme(s.id()).mac())) {
+                return "scheme " + s.id() + " changes its MAC settings: restart to change them";
+            }
+        }
+        settings = next;
+        stats.count("reloads");
+        LOG.info("reloaded: {} IIN ranges, rates, screening and limits",
+                next.router().ranges().size());
+        return null;
     }
 
     /** Each scheme's settlement position, for the console and clearing. */
