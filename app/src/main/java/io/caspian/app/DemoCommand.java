@@ -3,8 +3,6 @@ package io.caspian.app;
 import io.caspian.app.demo.DemoRunner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,32 +34,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration d = parseDuration(duration);
+        Duration d = Duration.ofMillis(Durations.millis("--duration", duration, 3_000));
         if (tps < 1 || tps > 20_000) {
             throw new CliException("--tps must be 1..20000");
         }
         return DemoRunner.run(spec.commandLine().getOut(), data, d, tps, seed);
-    }
-
-    static Duration parseDuration(String text) {
-        try {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            Duration d;
-            if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else {
-                d = Duration.parse(text);
-            }
-            if (d.toMillis() < 3_000) {
-                throw new CliException("--duration must be at least 3s");
-            }
-            return d;
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new CliException("--duration '" + text + "' is not a duration like 30s or 2m");
-        }
     }
 }

@@ -3,12 +3,11 @@ package io.caspian.app.bench;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.caspian.app.CliException;
+import io.caspian.app.Durations;
 import io.caspian.app.config.ConfigException;
 import io.caspian.iso8583.dialect.DialectException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -128,8 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
         require(rate >= 1 && rate <= 200_000, "--rate must be 1..200000");
         require(requests == null || (requests >= 1 && requests <= 100_000_000),
                 "--requests must be 1..100000000");
-        long measureMs = millis("--duration", duration, 1_000);
-        long warmupMs = millis("--warmup", warmup, 0);
+        long measureMs = Durations.millis("--duration", duration, 1_000);
+        long warmupMs = Durations.millis("--warmup", warmup, 0);
         BenchPlan.Mix m = switch (mix.trim().toLowerCase(Locale.ROOT)) {
             case "purchase" -> BenchPlan.Mix.PURCHASE;
             case "retail" -> BenchPlan.Mix.RETAIL;
@@ -154,30 +153,5 @@ public final class BenchCommand implements Callable<Integer> {
         if (!ok) {
             throw new CliException(message);
         }
-    }
-
-    /** {@code 500ms}, {@code 20s}, {@code 2m} or ISO-8601 ({@code PT20S}), at least a floor. */
-    static long millis(String option, String text, long minMs) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long ms;
-        try {
-            if (t.endsWith("ms")) {
-                ms = Long.parseLong(t.substring(0, t.length() - 2));
-            } else if (t.endsWith("s")) {
-                ms = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)))
-                        .toMillis();
-            } else if (t.endsWith("m")) {
-                ms = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)))
-                        .toMillis();
-            } else {
-                ms = Duration.parse(text.trim()).toMillis();
-            }
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            throw new CliException(option + " '" + text + "' is not a duration like 20s or 2m");
-        }
-        if (ms < minMs || ms > Duration.ofHours(24).toMillis()) {
-            throw new CliException(option + " must be " + minMs / 1000.0 + " s to 24 h");
-        }
-        return ms;
     }
 }
