@@ -1,5 +1,6 @@
 package io.caspian.core.flow;
 
+import io.caspian.core.txn.Digits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -24,18 +25,13 @@ public final class Numbering {
 
     public String nextStan() {
         stan = stan % (stanModulus - 1) + 1;
-        return pad(stan, stanDigits);
+        return Digits.pad(stan, stanDigits);
     }
 
     public String nextRrn(Instant at) {
         rrnSequence = (rrnSequence + 1) % 1_000_000L;
         ZonedDateTime t = ZonedDateTime.ofInstant(at, ZoneOffset.UTC);
-        return (t.getYear() % 10) + pad(t.getDayOfYear(), 3) + pad(t.getHour(), 2)
-                + pad(rrnSequence, 6);
-    }
-
-    private static String pad(long v, int digits) {
-        String s = Long.toString(v);
-        return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
+        return (t.getYear() % 10) + Digits.pad(t.getDayOfYear(), 3) + Digits.pad(t.getHour(), 2)
+                + Digits.pad(rrnSequence, 6);
     }
 }

@@ -15,6 +15,7 @@ import io.caspian.core.screening.Velocity;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.standin.StandIn;
 import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Digits;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.Reason;
 import io.caspian.core.txn.TransactionType;
@@ -420,7 +421,7 @@ public final class SwitchEngine {
             BigDecimal scaled = r.movePointRight(places);
             if (scaled.compareTo(BigDecimal.valueOf(9_999_999)) <= 0) {
                 long digits = scaled.setScale(0, RoundingMode.HALF_UP).longValue();
-                return places + String.format("%07d", digits);
+                return places + Digits.pad(digits, 7);
             }
         }
         return "09999999";

@@ -5,6 +5,7 @@ import io.caspian.core.money.CurrencyTable;
 import io.caspian.core.money.Money;
 import io.caspian.core.txn.CanonicalMessage;
 import io.caspian.core.txn.CardAcceptor;
+import io.caspian.core.txn.Digits;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.OriginalData;
 import io.caspian.core.txn.Reason;
@@ -109,8 +110,8 @@ public final class MessageReader {
                     Integer.parseInt(t.substring(8, 10)), Integer.parseInt(t.substring(10, 12)),
                     Integer.parseInt(t.substring(12, 14)));
         }
-        String d = m.has(13) ? m.getString(13) : String.format("%02d%02d",
-                today.getMonthValue(), today.getDayOfMonth());
+        String d = m.has(13) ? m.getString(13) : Digits.pad(today.getMonthValue(), 2)
+                + Digits.pad(today.getDayOfMonth(), 2);
         int month = Integer.parseInt(d.substring(0, 2));
         int year = today.getYear();
         // ISO 8583:1987 DE 13 has no year: a December date seen in January is last year's.

@@ -3,6 +3,7 @@ package io.caspian.core.mapping;
 import io.caspian.core.money.Money;
 import io.caspian.core.txn.CanonicalMessage;
 import io.caspian.core.txn.CardAcceptor;
+import io.caspian.core.txn.Digits;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.Reason;
 import io.caspian.iso8583.IsoMessage;
@@ -180,7 +181,7 @@ public final class MessageWriter {
         if (wire.conventions().amounts()
                 == WireConventions.AmountLayout.N16_CURRENCY_EXPONENT_AMOUNT) {
             m.set(field, amount.currency().numericText() + amount.currency().exponent()
-                    + String.format("%012d", amount.minor()));
+                    + Digits.pad(amount.minor(), 12));
         } else {
             m.set(field, amount.minor());
             m.set(currencyField, amount.currency().numericText());
@@ -222,15 +223,15 @@ public final class MessageWriter {
 
     private String originalData(Mti originalMti, Outbound original) {
         String mti = originalMti.withVersion(wire.version()).toString();
-        String acq = String.format("%11s", wire.institutionId()).replace(' ', '0');
+        String acq = Digits.pad(wire.institutionId(), 11);
         if (wire.dialect().field(90).max() >= 52) {
             String local = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
                     .format(original.localTime() != null ? original.localTime()
                             : LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
-            return mti + String.format("%12s", original.stan()).replace(' ', '0') + local + acq
+            return mti + Digits.pad(original.stan(), 12) + local + acq
                     + acq;
         }
-        return mti + String.format("%6s", original.stan()).replace(' ', '0')
+        return mti + Digits.pad(original.stan(), 6)
                 + transmissionTime(original.at()) + acq + acq;
     }
 
@@ -239,7 +240,7 @@ public final class MessageWriter {
     }
 
     private static String tlv(String tag, String value) {
-        return tag + String.format("%03d", value.length()) + value;
+        return tag + Digits.pad(value.length(), 3) + value;
     }
 
     private void setIfDeclared(IsoMessage m, int field, String value) {

@@ -1,5 +1,7 @@
 package io.caspian.core.routing;
 
+import io.caspian.core.txn.Digits;
+
 /** Checks a switch makes on a card number and expiry before it bothers an issuer. */
 public final class CardChecks {
     private CardChecks() {
@@ -31,7 +33,7 @@ public final class CardChecks {
 
     /** Whether an expiry is four digits YYMM with a month 01-12. */
     public static boolean expiryWellFormed(String yymm) {
-        if (yymm == null || !yymm.matches("[0-9]{4}")) {
+        if (!Digits.exactly(yymm, 4)) {
             return false;
         }
         int month = Integer.parseInt(yymm.substring(2));

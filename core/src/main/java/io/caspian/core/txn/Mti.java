@@ -16,7 +16,7 @@ public record Mti(int version, int messageClass, int function, int origin) {
     public static final int FUNCTION_ADVICE_RESPONSE = 3;
 
     public static Mti parse(String mti) {
-        if (mti == null || !mti.matches("[0-9]{4}")) {
+        if (!Digits.exactly(mti, 4)) {
             throw new IllegalArgumentException("not an MTI: " + mti);
         }
         return new Mti(mti.charAt(0) - '0', mti.charAt(1) - '0', mti.charAt(2) - '0',
