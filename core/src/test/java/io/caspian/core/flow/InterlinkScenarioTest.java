@@ -13,11 +13,8 @@ import io.caspian.iso8583.IsoMessage;
 import io.caspian.iso8583.dialect.Dialects;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Shetab card at a Russian shop, message by message, through the real engine, store and
@@ -30,19 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  *      -> mir 0210 rc=00 auth=A1B2C3, recorded APPROVED before it left
  * </pre>
  */
-class InterlinkScenarioTest {
+class InterlinkScenarioTest extends ScenarioTestBase {
     static final String SHETAB_CARD = "6037990000000006";
 
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     static IsoMessage mirPurchase(String stan, long kopecks) throws Exception {
         IsoMessage m = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0200");

@@ -19,10 +19,7 @@ import io.caspian.iso8583.IsoCodec;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.iso8583.dialect.Dialects;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mir changes its zone PIN key on the live link:
@@ -35,17 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mir -> 0800 161 with a wrong KCV                    -> 0810 rc=96, key unchanged
  * </pre>
  */
-class KeyChangeScenarioTest {
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class KeyChangeScenarioTest extends ScenarioTestBase {
 
     private IsoMessage keyChange(String payload) throws Exception {
         IsoMessage m = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0800");

@@ -8,25 +8,12 @@ import io.caspian.core.standin.StandInRules;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a restart must not forget (DESIGN.md I2, and the duplicate window). */
-class RecoveryScenarioTest {
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class RecoveryScenarioTest extends ScenarioTestBase {
 
     /**
      * <pre>

@@ -6,25 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caspian.core.routing.IinRange;
 import io.caspian.core.routing.Router;
 import io.caspian.core.standin.StandInRules;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Routes reloaded while running take effect for the next request, without a restart. */
-class ReloadScenarioTest {
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class ReloadScenarioTest extends ScenarioTestBase {
 
     @Test
     void aRangeRemovedWhileRunningIsNoLongerRoutedAndASchemeCannotBeSwappedOut()

@@ -9,27 +9,14 @@ import io.caspian.core.standin.StandInRules;
 import io.caspian.hsm.MacAlgorithm;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.TransactionRecord;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MACs on the mir link, screening of Shetab cards, and Shetab's net debit cap. */
-class ScreeningAndMacScenarioTest {
+class ScreeningAndMacScenarioTest extends ScenarioTestBase {
     static final MacSettings MIR_MAC = new MacSettings("zak.mir", MacAlgorithm.ISO9797_ALG3_PAD2);
 
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     @Test
     void aRequestWithoutAValidMacIsDeclinedAndNeverForwarded() throws Exception {
