@@ -53,6 +53,8 @@ class EchoIT {
             Await.until("disconnected", 1_000, () -> link.state() == LinkState.DISCONNECTED);
             peer.accept(1_000).answerSignOn();
             Await.until("signed on again", 1_000, () -> link.state() == LinkState.SIGNED_ON);
+            // The state flips before the handler hears of it: wait for the fifth callback.
+            Await.until("five state callbacks", 1_000, () -> handler.stateChanges.size() == 5);
             assertThat(link.counters().echoTimeouts()).isEqualTo(1);
             assertThat(link.counters().connects()).isEqualTo(2);
             assertThat(handler.stateChanges).containsExactly("DISCONNECTED->CONNECTED",

@@ -50,6 +50,8 @@ class LinkPairIT {
             assertThat(listen.send(Messages.request(d, 1))).isEqualTo(NOT_SIGNED_ON);
             assertThat(connect.signOn()).isEqualTo(Link.SendResult.SENT);
             Await.until("signed on again", 2_000, () -> connect.state() == LinkState.SIGNED_ON);
+            // The state flips before the handler hears of it: wait for the fourth callback.
+            Await.until("four state callbacks", 2_000, () -> acquirer.stateChanges.size() == 4);
             assertThat(acquirer.stateChanges).containsExactly("DISCONNECTED->CONNECTED",
                     "CONNECTED->SIGNED_ON", "SIGNED_ON->CONNECTED", "CONNECTED->SIGNED_ON");
 
