@@ -1,0 +1,195 @@
+package io.caspian.clearing;
+
+import io.caspian.store.ClearingLedger;
+import io.caspian.store.ClearingRows.DisputeRow;
+import io.caspian.store.ClearingRows.FileRow;
+import io.caspian.store.ClearingRows.ItemRow;
+import io.caspian.store.StoreException;
+import io.caspian.store.StoreFailure;
+import io.caspian.store.TransactionRecord;
+import io.caspian.store.TransactionStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes a scheme's clearing file for a closed business date: every presentment, reversal
+ * and dispute stage of that date, plus late ones of earlier dates not yet sent to the
+ * scheme. The first run records the file and its items; a rerun rebuilds the file from
+ * those records and must reproduce its digest, so a date already sent never changes.
+ */
+public final class ClearingService {
+    private final TransactionStore store;
+    private final ClearingLedger ledger;
+    private final ClearingSettings settings;
+    private final BusinessDates dates;
+    private final Clock clock;
+    private final Entries entries;
+
+    public ClearingService(TransactionStore store, ClearingSettings settings,
+            BusinessDates dates, Clock clock) {
+        this.store = store;
+        this.ledger = store.clearing();
+        this.settings = settings;
+        this.dates = dates;
+        this.clock = clock;
+        this.entries = new Entries(settings.fees());
+    }
+
+    /** Clears every scheme for {@code date}, in scheme order. */
+    public List<ClearingFile> clearAll(LocalDate date) {
+        List<ClearingFile> files = new ArrayList<>();
+        for (String scheme : settings.schemes().keySet()) {
+            files.add(clear(scheme, date));
+        }
+        return files;
+    }
+
+    /**
+     * The scheme's file for {@code date}: written and recorded the first time, rebuilt and
+     * checked against its recorded digest afterwards.
+     *
+     * @throws ClearingException if the date is still open for a scheme, or a rebuilt file
+     *     differs from the one sent
+     */
+    public ClearingFile clear(String scheme, LocalDate date) {
+        settings.scheme(scheme);
+        var sent = ledger.file(scheme, date);
+        if (sent.isPresent()) {
+            return rebuild(sent.get());
+        }
+        for (String s : settings.schemes().keySet()) {
+            LocalDate current = dates.current(s);
+            if (!date.isBefore(current)) {
+                throw new ClearingException("business date " + date + " is still open for "
+                        + s + " (its current date is " + current + "); cut over first"
+                        + " (caspian cutover)");
+            }
+        }
+        return first(scheme, date);
+    }
+
+    private ClearingFile first(String scheme, LocalDate date) {
+        List<ClearingEntry> list = select(scheme, date);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String name = fileName(scheme, date);
+        byte[] bytes = ClearingFileFormat.render(scheme, date, createdAt, name, list);
+        String digest = FileWriting.sha256(bytes);
+        Path path = settings.outputDirectory().resolve(name);
+        FileWriting.Staged staged = FileWriting.stage(path, bytes, digest);
+        List<ItemRow> items = new ArrayList<>();
+        for (ClearingEntry e : list) {
+            items.add(new ItemRow(scheme, e.itemId(), date, items.size() + 1, e.kind().name(),
+                    e.interchangeMinor(), e.switchFeeMinor(), e.feeCurrency()));
+        }
+        try {
+            ledger.recordFile(new FileRow(scheme, date, name, list.size(), digest, createdAt),
+                    items);
+        } catch (StoreException e) {
+            staged.discard();
+            if (e.failure() == StoreFailure.CONFLICT) {
+                // Another run recorded it first: that one is the file; rebuild it.
+                return rebuild(ledger.file(scheme, date).orElseThrow(() -> e));
+            }
+            throw e;
+        }
+        staged.commit();
+        return result(scheme, date, path, digest, list, false);
+    }
+
+    /** Eligible records in file order: transactions, then dispute stages. */
+    private List<ClearingEntry> select(String scheme, LocalDate date) {
+        List<TransactionRecord> rows = ledger.unclearedTransactions(scheme, date);
+        Map<UUID, TransactionRecord> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        List<ClearingEntry> out = new ArrayList<>();
+        Set<UUID> presented = new HashSet<>();
+        for (TransactionRecord t : rows) {
+            if (Entries.isPresentment(t)) {
+                out.add(entries.presentment(t));
+                presented.add(t.id());
+            }
+        }
+        for (TransactionRecord r : rows) {
+            if (r.originalId() == null) {
+                continue;
+            }
+            TransactionRecord original = byId.containsKey(r.originalId())
+                    ? byId.get(r.originalId()) : store.findById(r.originalId()).orElse(null);
+            // A reversal clears only against an original already cleared to this scheme or
+            // in this same file, so it always cancels exactly one cleared original (I3).
+            if (Entries.isReversalOf(r, original) && (presented.contains(original.id())
+                    || ledger.item(scheme, original.id()).isPresent())) {
+                out.add(entries.reversal(r, original));
+            }
+        }
+        for (DisputeRow d : ledger.unclearedDisputes(scheme, date)) {
+            out.add(Entries.dispute(d, store.findById(d.originalId()).orElseThrow()));
+        }
+        return out;
+    }
+
+    private ClearingFile rebuild(FileRow sent) {
+        List<ClearingEntry> list = new ArrayList<>();
+        for (ItemRow item : ledger.items(sent.scheme(), sent.businessDate())) {
+            list.add(entry(item));
+        }
+        byte[] bytes = ClearingFileFormat.render(sent.scheme(), sent.businessDate(),
+                sent.createdAt(), sent.fileName(), list);
+        String digest = FileWriting.sha256(bytes);
+        if (!digest.equals(sent.sha256())) {
+            throw new ClearingException("clearing file " + sent.fileName() + " was sent with"
+                    + " SHA-256 " + sent.sha256() + " but its records now give " + digest
+                    + "; the store was changed after the file was sent");
+        }
+        Path path = settings.outputDirectory().resolve(sent.fileName());
+        FileWriting.ensure(path, bytes, digest);
+        return result(sent.scheme(), sent.businessDate(), path, digest, list, true);
+    }
+
+    /** One recorded item as its record, with the fees it was sent with. */
+    private ClearingEntry entry(ItemRow item) {
+        EntryKind kind = EntryKind.valueOf(item.kind());
+        ClearingEntry e;
+        if (kind.isDispute()) {
+            DisputeRow d = ledger.dispute(item.itemId()).orElseThrow();
+            e = Entries.dispute(d, store.findById(d.originalId()).orElseThrow());
+        } else {
+            TransactionRecord t = store.findById(item.itemId()).orElseThrow();
+            e = kind == EntryKind.PRESENTMENT ? entries.presentment(t)
+                    : entries.reversal(t, store.findById(t.originalId()).orElseThrow());
+        }
+        return e.withFees(item.interchangeFeeMinor(), item.switchFeeMinor());
+    }
+
+    /** The entries recorded in a sent file, with their fees. */
+    public List<ClearingEntry> entriesOf(String scheme, LocalDate date) {
+        List<ClearingEntry> list = new ArrayList<>();
+        for (ItemRow item : ledger.items(scheme, date)) {
+            list.add(entry(item));
+        }
+        return list;
+    }
+
+    private static ClearingFile result(String scheme, LocalDate date, Path path, String digest,
+            List<ClearingEntry> list, boolean rerun) {
+        int late = (int) list.stream().filter(e -> e.transactionDate().isBefore(date)).count();
+        return new ClearingFile(scheme, date, path, digest, list.size(), late,
+                List.copyOf(ClearingFileFormat.totals(scheme, list).values()), rerun);
+    }
+
+    static String fileName(String scheme, LocalDate date) {
+        return "caspian-" + scheme + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(date)
+                + ".clr";
+    }
+}
