@@ -7,6 +7,7 @@ import io.caspian.core.mapping.MessageReader;
 import io.caspian.core.mapping.MessageWriter;
 import io.caspian.core.mapping.Outbound;
 import io.caspian.core.money.Money;
+import io.caspian.core.port.BusinessCalendar;
 import io.caspian.core.port.Scheduler;
 import io.caspian.core.port.SchemePort;
 import io.caspian.core.routing.CardChecks;
@@ -85,6 +86,8 @@ public final class SwitchEngine {
     final Positions positions = new Positions();
     /** Written on the engine thread, read by link threads for overload decisions. */
     private volatile int inFlight;
+    /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
+    private volatile BusinessCalendar businessCalendar;
 
     public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
             PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
@@ -588,6 +591,20 @@ public final class SwitchEngine {
 
     LocalDate today(SchemeSettings s) {
         return LocalDate.ofInstant(scheduler.now(), s.zone());
+    }
+
+    /**
+     * Makes {@code calendar} assign each new transaction's business date (clearing's
+     * cut-over). Call before traffic starts; any thread.
+     */
+    public void useBusinessCalendar(BusinessCalendar calendar) {
+        this.businessCalendar = calendar;
+    }
+
+    /** The business date a transaction acquired in {@code s} now belongs to. */
+    LocalDate businessDate(SchemeSettings s) {
+        BusinessCalendar calendar = businessCalendar;
+        return calendar == null ? today(s) : calendar.businessDate(s.id(), scheduler.now());
     }
 
     /** Builds what is owed when the issuer may have approved and the acquirer was not told. */
