@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * request; {@link #refresh} reloads it (a cut-over made by another process).
  */
 public final class BusinessDates {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(BusinessDates.class);
     private final TransactionStore store;
     private final Map<String, SchemeCalendar> schemes;
     private final Clock clock;
@@ -89,6 +91,30 @@ public final class BusinessDates {
         open(scheme, next, now, new AuditEntry(UUID.randomUUID(), now, operator, "CUT_OVER",
                 scheme, "business date " + next.minusDays(1) + " closed, " + next + " opened ("
                         + why + ")"));
+        return next;
+    }
+
+    /**
+     * A cut-over announced by the scheme (network management, DE 70 = 201): the next date
+     * is current at once, in memory, and recorded without waiting (safe to call on the
+     * switch's engine thread). A failed write is logged; the schedule or the next cut-over
+     * records the date.
+     *
+     * @return the date now current
+     */
+    public LocalDate announceCutOver(String scheme, Instant at) {
+        LocalDate next = businessDate(scheme, at).plusDays(1);
+        opened.merge(scheme, next, (a, b) -> a.isAfter(b) ? a : b);
+        store.submit(new StoreWrite.OpenBusinessDate(scheme, next, at),
+                new StoreWrite.Audit(new AuditEntry(UUID.randomUUID(), at, scheme, "CUT_OVER",
+                        scheme, "business date " + next.minusDays(1) + " closed, " + next
+                                + " opened (network management 201 from the scheme)")))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.warn("{}: cut-over to {} not recorded: {}", scheme, next,
+                                error.toString());
+                    }
+                });
         return next;
     }
 

@@ -80,10 +80,18 @@ public final class SettlementService {
         return out;
     }
 
-    /** What each scheme's cardholders spent abroad, net, in its own currency. */
+    /**
+     * What the switch reserved in real time against each scheme's prefunded position for the
+     * settled records, in the scheme's currency: its cardholders' purchases, cash and
+     * transfers abroad less their reversals. Refunds and dispute stages are not reserved in
+     * real time; their money moves through the settlement positions only.
+     */
     private List<PrefundCredit> credits(LocalDate date, List<ClearingEntry> entries) {
         Map<String, long[]> spent = new TreeMap<>();
         for (ClearingEntry e : entries) {
+            if (e.type().sign() <= 0 || e.kind().isDispute()) {
+                continue;
+            }
             long[] s = spent.computeIfAbsent(e.issuer(), x -> new long[2]);
             s[0] += e.sign() * e.issuerAmount().minor();
             s[1] = e.issuerAmount().currency();

@@ -43,7 +43,7 @@ class SettlementAndDisputesTest {
             assertThat(position(report, "shetab", 364).transactionsMinor())
                     .isEqualTo(-(543_206 - 103_206) + 5_000_000 - 200_000 + 750_000);
             assertThat(report.prefundCredits()).extracting(c -> c.scheme() + "=" + c.amountMinor())
-                    .containsExactly("mir=" + (1_125_000 - 45_000 + 168_750),
+                    .containsExactly("mir=" + (1_125_000 + 168_750),
                             "shetab=" + (543_206 - 103_206));
             assertThat(Files.readString(report.csv())).startsWith("business_date,participant")
                     .contains("2026-11-24,TOTAL,RUB,,,,,0,");

@@ -81,7 +81,7 @@ final class Demo {
                 drain(node, mir, shetab);
                 List<TransactionRecord> rows = node.store().createdSince(start.minusSeconds(1));
                 int reconciled = Summary.print(out, node.engine().stats(), rows, mir, shetab);
-                return Math.max(reconciled, dayEnd.run(out, rows, mir, shetab));
+                return Math.max(reconciled, dayEnd.run(out, rows, mir, shetab, node));
             }
         }
     }

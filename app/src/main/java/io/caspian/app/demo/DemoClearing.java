@@ -1,10 +1,12 @@
 package io.caspian.app.demo;
 
 import io.caspian.app.clearing.ClearingSetup;
+import io.caspian.app.clearing.PrefundFeed;
 import io.caspian.app.config.CaspianConfig;
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.ConfigLoader;
 import io.caspian.app.config.Settings;
+import io.caspian.app.wiring.SwitchNode;
 import io.caspian.clearing.BusinessDates;
 import io.caspian.clearing.ClearingEntry;
 import io.caspian.clearing.ClearingFile;
@@ -43,7 +45,7 @@ final class DemoClearing {
     }
 
     int run(PrintWriter out, List<TransactionRecord> rows, SchemeWorld mir,
-            SchemeWorld shetab) {
+            SchemeWorld shetab, SwitchNode node) {
         TreeSet<LocalDate> days = new TreeSet<>();
         rows.forEach(r -> days.add(r.businessDate()));
         out.println();
@@ -78,6 +80,12 @@ final class DemoClearing {
                     r.netsToZero() ? "nets to zero in every currency" : "DOES NOT NET",
                     r.html());
         }
+        long[] before = positions(node);
+        PrefundFeed.apply(store.clearing(), node);
+        long[] after = positions(node);
+        out.printf("  prefunded positions after settlement (what the net debit cap sees):"
+                + " mir %s -> %s RUB, shetab %s -> %s IRR%n", major(before[0], 2),
+                major(after[0], 2), major(before[1], 0), major(after[1], 0));
         boolean ok = check(out, "shetab cards at mir terminals", issuerNet[0],
                 shetab.simulator.issuer().ledger().netDebitsMinor(364), "IRR", acquirerNet[0],
                 mir.simulator.acquirer().stats().netApprovedDebitsMinor(643), "RUB");
@@ -89,6 +97,21 @@ final class DemoClearing {
                 + " unit; settlement nets to zero" : "NOT CLEARED: see the lines marked MISMATCH");
         out.flush();
         return ok ? 0 : 1;
+    }
+
+    private static long[] positions(SwitchNode node) {
+        long[] p = new long[2];
+        node.thread().runAndWait(() -> {
+            p[0] = node.engine().positions().position("mir");
+            p[1] = node.engine().positions().position("shetab");
+        });
+        return p;
+    }
+
+    private static String major(long minor, int exponent) {
+        return new java.text.DecimalFormat(exponent == 0 ? "#,##0" : "#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(java.math.BigDecimal.valueOf(minor, exponent));
     }
 
     private static boolean check(PrintWriter out, String what, long cleared, long ledger,

@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchEngine.class);
+    /** Network management information code (DE 70) of a cut-over. */
+    static final String CUT_OVER = "201";
 
     /** Swapped whole by {@link #reload}; read on the engine thread. */
     SwitchSettings settings;
@@ -203,6 +205,8 @@ public final class SwitchEngine {
             // Sign-on, sign-off and echo are the link's; key change (161) is the switch's.
             if (mti.isRequestOrAdvice() && KeyChange.CODE.equals(message.getString(70))) {
                 new KeyChange(this).onKeyChange(scheme, message);
+            } else if (mti.isRequestOrAdvice() && CUT_OVER.equals(message.getString(70))) {
+                onCutOver(scheme, message);
             }
             return;
         }
@@ -599,6 +603,15 @@ public final class SwitchEngine {
      */
     public void useBusinessCalendar(BusinessCalendar calendar) {
         this.businessCalendar = calendar;
+    }
+
+    /** A scheme's cut-over request (0800, DE 70 = 201), taken by the business calendar. */
+    private void onCutOver(String scheme, IsoMessage request) {
+        BusinessCalendar calendar = businessCalendar;
+        boolean taken = calendar != null && calendar.cutOver(scheme, scheduler.now());
+        stats.count(taken ? "cut_overs" : "cut_overs_refused");
+        send(scheme, writers.get(scheme).networkReply(request,
+                taken ? Reason.NETWORK_ACCEPTED : Reason.INVALID_TRANSACTION));
     }
 
     /** The business date a transaction acquired in {@code s} now belongs to. */

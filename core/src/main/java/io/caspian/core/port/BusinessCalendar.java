@@ -12,4 +12,13 @@ import java.time.LocalDate;
 @FunctionalInterface
 public interface BusinessCalendar {
     LocalDate businessDate(String scheme, Instant at);
+
+    /**
+     * The scheme announced its cut-over (network management, DE 70 = 201): its next
+     * business date starts now. Called on the engine thread, so it must not block; returns
+     * whether the cut-over was taken (the scheme is answered accordingly).
+     */
+    default boolean cutOver(String scheme, Instant at) {
+        return false;
+    }
 }
