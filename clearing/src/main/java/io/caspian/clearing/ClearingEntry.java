@@ -38,8 +38,6 @@ public record ClearingEntry(EntryKind kind, UUID itemId, UUID originalId,
 
     public ClearingEntry {
         Checks.check(sign == 1 || sign == -1, "sign must be +1 or -1");
-        Checks.check(kind.isDispute() == (kind != EntryKind.PRESENTMENT
-                && kind != EntryKind.REVERSAL), "kind");
         Checks.check((originalId == null) == (kind == EntryKind.PRESENTMENT),
                 "every record but a presentment names its original");
         Checks.check(acquirerAmount.currency() == feeCurrency,

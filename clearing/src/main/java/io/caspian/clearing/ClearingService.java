@@ -140,10 +140,7 @@ public final class ClearingService {
     }
 
     private ClearingFile rebuild(FileRow sent) {
-        List<ClearingEntry> list = new ArrayList<>();
-        for (ItemRow item : ledger.items(sent.scheme(), sent.businessDate())) {
-            list.add(entry(item));
-        }
+        List<ClearingEntry> list = entriesOf(sent.scheme(), sent.businessDate());
         byte[] bytes = ClearingFileFormat.render(sent.scheme(), sent.businessDate(),
                 sent.createdAt(), sent.fileName(), list);
         String digest = FileWriting.sha256(bytes);
@@ -157,28 +154,45 @@ public final class ClearingService {
         return result(sent.scheme(), sent.businessDate(), path, digest, list, true);
     }
 
+    /** The entries recorded in a sent file, in record order, with the fees they carried. */
+    public List<ClearingEntry> entriesOf(String scheme, LocalDate date) {
+        List<ItemRow> items = ledger.items(scheme, date);
+        Map<UUID, TransactionRecord> transactions = new HashMap<>();
+        Map<UUID, DisputeRow> disputes = new HashMap<>();
+        if (!items.isEmpty()) {
+            ledger.transactionsOfFile(scheme, date).forEach(t -> transactions.put(t.id(), t));
+            ledger.disputesOfFile(scheme, date).forEach(d -> disputes.put(d.id(), d));
+        }
+        List<ClearingEntry> list = new ArrayList<>(items.size());
+        for (ItemRow item : items) {
+            list.add(entry(item, transactions, disputes));
+        }
+        return list;
+    }
+
     /** One recorded item as its record, with the fees it was sent with. */
-    private ClearingEntry entry(ItemRow item) {
+    private ClearingEntry entry(ItemRow item, Map<UUID, TransactionRecord> transactions,
+            Map<UUID, DisputeRow> disputes) {
         EntryKind kind = EntryKind.valueOf(item.kind());
         ClearingEntry e;
         if (kind.isDispute()) {
-            DisputeRow d = ledger.dispute(item.itemId()).orElseThrow();
-            e = Entries.dispute(d, store.findById(d.originalId()).orElseThrow());
+            DisputeRow d = present(disputes.get(item.itemId()), item);
+            e = Entries.dispute(d, present(transactions.get(d.originalId()), item));
         } else {
-            TransactionRecord t = store.findById(item.itemId()).orElseThrow();
+            TransactionRecord t = present(transactions.get(item.itemId()), item);
             e = kind == EntryKind.PRESENTMENT ? entries.presentment(t)
-                    : entries.reversal(t, store.findById(t.originalId()).orElseThrow());
+                    : entries.reversal(t, present(transactions.get(t.originalId()), item));
         }
         return e.withFees(item.interchangeFeeMinor(), item.switchFeeMinor());
     }
 
-    /** The entries recorded in a sent file, with their fees. */
-    public List<ClearingEntry> entriesOf(String scheme, LocalDate date) {
-        List<ClearingEntry> list = new ArrayList<>();
-        for (ItemRow item : ledger.items(scheme, date)) {
-            list.add(entry(item));
+    private static <T> T present(T row, ItemRow item) {
+        if (row == null) {
+            throw new ClearingException("clearing item " + item.itemId() + " of "
+                    + item.scheme() + " " + item.businessDate() + " refers to a row that is no"
+                    + " longer in the store");
         }
-        return list;
+        return row;
     }
 
     private static ClearingFile result(String scheme, LocalDate date, Path path, String digest,

@@ -133,6 +133,77 @@ class SettlementAndDisputesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void inOneSettlementCurrencyCaspianBalancesAndTheTotalIsZero(String database)
+            throws IOException {
+        MutableClock clock = new MutableClock(GoldenHistory.CLEARED_AT);
+        try (TestStore db = TestStore.of(database, clock)) {
+            new GoldenHistory(new History(db.store));
+            ClearingSettings own = Fixtures.settings(db.directory.resolve("out"));
+            ClearingSettings settings = new ClearingSettings(own.schemes(),
+                    own.outputDirectory(), own.fees(), new ClearingSettings.Settlement(840,
+                            "USD", 2, Map.of(643, new java.math.BigDecimal("0.0125"),
+                                    364, new java.math.BigDecimal("0.0000238"))),
+                    own.disputes());
+            BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
+            SettlementReport r = new SettlementService(new ClearingService(db.store, settings,
+                    dates, clock), db.store.clearing(), settings, clock)
+                    .settle(GoldenHistory.DATE);
+
+            assertThat(r.netPerCurrency()).containsExactly(Map.entry(840, 0L));
+            assertThat(r.positions()).extracting(PositionRow::participant)
+                    .containsExactly("caspian", "mir", "shetab");
+            // mir: 1,000.00 - 11,250.00 - 1,687.50 + 450.00 RUB of transactions at 0.0125
+            // USD/RUB = -143.59375, half up -143.59 USD; its fees: -15.00 RUB interchange
+            // and -1.00 RUB switch fee (-0.1875 and -0.0125: -0.19 and -0.01 USD), plus
+            // 68,000 IRR of interchange received as issuer (1.6184: 1.62 USD).
+            PositionRow mir = position(r, "mir", 840);
+            assertThat(mir.transactionsMinor()).isEqualTo(-14_359);
+            assertThat(mir.interchangeMinor()).isEqualTo(-19 + 162);
+            assertThat(mir.switchFeeMinor()).isEqualTo(-1);
+            assertThat(Files.readString(r.csv())).contains(",caspian,USD,2,");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres"})
+    void aRepresentmentAndASecondChargebackFlowIntoTheFollowingFiles(String database)
+            throws IOException {
+        MutableClock clock = new MutableClock(GoldenHistory.CLEARED_AT);
+        try (TestStore db = TestStore.of(database, clock)) {
+            GoldenHistory day = new GoldenHistory(new History(db.store));
+            ClearingSettings settings = Fixtures.settings(db.directory.resolve("out"));
+            BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
+            ClearingService clearing = new ClearingService(db.store, settings, dates, clock);
+            SettlementService settlement = new SettlementService(clearing, db.store.clearing(),
+                    settings, clock);
+            Disputes disputes = new Disputes(db.store, settings, dates, clock);
+            var id = day.mirPurchase.id();
+            settlement.settle(GoldenHistory.DATE);
+            List<EntryKind> stages = List.of(EntryKind.CHARGEBACK, EntryKind.REPRESENTMENT,
+                    EntryKind.SECOND_CHARGEBACK);
+            List<String> reasons = List.of("4837", "2700", "4837");
+            for (int i = 0; i < 3; i++) {
+                disputes.raise(id, stages.get(i), reasons.get(i), null, "ops", "");
+                clock.advance(Duration.ofDays(1));
+                LocalDate date = GoldenHistory.DATE.plusDays(i + 1);
+                SettlementReport r = settlement.settle(date);
+                ClearingEntry e = clearing.entriesOf("shetab", date).get(0);
+                assertThat(e.kind()).isEqualTo(stages.get(i));
+                assertThat(e.sign()).isEqualTo(i == 1 ? 1 : -1);
+                assertThat(e.issuerAmount().minor()).isEqualTo(543_206);
+                assertThat(r.netsToZero()).isTrue();
+                // The issuer (shetab) gets the purchase back on a chargeback, pays it again
+                // on the representment.
+                assertThat(position(r, "shetab", 364).transactionsMinor())
+                        .isEqualTo(i == 1 ? -543_206 : 543_206);
+            }
+            assertThat(disputes.of(id)).extracting(DisputeRow::stage)
+                    .containsExactly("CHARGEBACK", "REPRESENTMENT", "SECOND_CHARGEBACK");
+        }
+    }
+
     private static PositionRow position(SettlementReport r, String participant, int currency) {
         return r.positions().stream().filter(p -> p.participant().equals(participant)
                 && p.currency() == currency).findFirst().orElseThrow();

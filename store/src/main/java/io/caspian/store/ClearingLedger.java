@@ -115,6 +115,33 @@ public final class ClearingLedger {
                 }, ClearingRowMaps::item);
     }
 
+    /**
+     * The transactions a sent file refers to: its items and the originals of its reversals
+     * and dispute stages, in no particular order. Lets a file be rebuilt in a few queries.
+     */
+    public List<TransactionRecord> transactionsOfFile(String scheme, LocalDate date) {
+        String items = "SELECT item_id FROM clearing_item WHERE scheme = ? AND business_date = ?";
+        return queries.list(TransactionRows.SELECT + " WHERE id IN (" + items + ") OR id IN"
+                + " (SELECT original_id FROM card_transaction WHERE id IN (" + items + "))"
+                + " OR id IN (SELECT original_id FROM dispute WHERE id IN (" + items + "))",
+                s -> {
+                    for (int i = 0; i < 3; i++) {
+                        s.setString(2 * i + 1, scheme);
+                        s.setObject(2 * i + 2, date);
+                    }
+                }, TransactionRows::map);
+    }
+
+    /** The dispute stages a sent file holds, in no particular order. */
+    public List<DisputeRow> disputesOfFile(String scheme, LocalDate date) {
+        return queries.list("SELECT " + ClearingRowMaps.DISPUTE_COLUMNS + " FROM dispute d"
+                + " WHERE d.id IN (SELECT item_id FROM clearing_item WHERE scheme = ?"
+                + " AND business_date = ?)", s -> {
+                    s.setString(1, scheme);
+                    s.setObject(2, date);
+                }, ClearingRowMaps::dispute);
+    }
+
     /** Where an item was cleared for {@code scheme}, if it was. */
     public Optional<ItemRow> item(String scheme, UUID itemId) {
         return queries.one("SELECT scheme, item_id, business_date, record_seq, kind,"
