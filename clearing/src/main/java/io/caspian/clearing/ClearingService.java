@@ -1,11 +1,13 @@
 package io.caspian.clearing;
 
+import io.caspian.store.AuditEntry;
 import io.caspian.store.ClearingLedger;
 import io.caspian.store.ClearingRows.DisputeRow;
 import io.caspian.store.ClearingRows.FileRow;
 import io.caspian.store.ClearingRows.ItemRow;
 import io.caspian.store.StoreException;
 import io.caspian.store.StoreFailure;
+import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionStore;
 import java.nio.file.Path;
@@ -104,6 +106,9 @@ public final class ClearingService {
             throw e;
         }
         staged.commit();
+        store.submit(new StoreWrite.Audit(new AuditEntry(UUID.randomUUID(), clock.instant(),
+                "clearing", "CLEARING_FILE_SENT", scheme + " " + date, name + " "
+                        + list.size() + " records sha256 " + digest))).join();
         return result(scheme, date, path, digest, list, false);
     }
 

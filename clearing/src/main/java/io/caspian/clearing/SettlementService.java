@@ -4,7 +4,10 @@ import io.caspian.store.ClearingLedger;
 import io.caspian.store.ClearingRows.PositionRow;
 import io.caspian.store.ClearingRows.PrefundCredit;
 import io.caspian.store.StoreException;
+import io.caspian.store.AuditEntry;
 import io.caspian.store.StoreFailure;
+import io.caspian.store.StoreWrite;
+import io.caspian.store.TransactionStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,14 +31,16 @@ public final class SettlementService {
     public static final String SWITCH = "caspian";
 
     private final ClearingService clearing;
+    private final TransactionStore store;
     private final ClearingLedger ledger;
     private final ClearingSettings settings;
     private final Clock clock;
 
-    public SettlementService(ClearingService clearing, ClearingLedger ledger,
+    public SettlementService(ClearingService clearing, TransactionStore store,
             ClearingSettings settings, Clock clock) {
         this.clearing = clearing;
-        this.ledger = ledger;
+        this.store = store;
+        this.ledger = store.clearing();
         this.settings = settings;
         this.clock = clock;
     }
@@ -63,6 +68,9 @@ public final class SettlementService {
             rows = ledger.settlement(date);
         }
         SettlementReport report = write(date, rows, credits, false);
+        store.submit(new StoreWrite.Audit(new AuditEntry(java.util.UUID.randomUUID(),
+                clock.instant(), "clearing", "SETTLED", date.toString(), rows.size()
+                        + " positions, nets to zero: " + report.netsToZero()))).join();
         Checks.check(report.netsToZero(), "settlement of " + date + " does not net to zero");
         return report;
     }

@@ -132,7 +132,7 @@ class ClearingInvariantsTest {
             this.settings = Fixtures.settings(db.directory.resolve("out"));
             this.dates = new BusinessDates(db.store, settings.schemes(), clock);
             this.clearing = new ClearingService(db.store, settings, dates, clock);
-            this.settlement = new SettlementService(clearing, db.store.clearing(), settings,
+            this.settlement = new SettlementService(clearing, db.store, settings,
                     clock);
             this.disputes = new Disputes(db.store, settings, dates, clock);
             expected.put("mir", new long[2]);
@@ -244,6 +244,12 @@ class ClearingInvariantsTest {
         void verify() {
             for (String scheme : settings.schemes().keySet()) {
                 verifyScheme(scheme);
+            }
+            Reconciler reconciler = new Reconciler(db.store, clearing, settings);
+            for (int day = 0; day <= DAYS; day++) {
+                ReconReport recon = reconciler.reconcile(DAY0.plusDays(day));
+                assertThat(recon.reconciled()).as("reconciliation of day %d: %s", day, recon)
+                        .isTrue();
             }
             Map<String, Long> credited = new HashMap<>();
             for (SettlementReport r : reports) {

@@ -26,7 +26,7 @@ class SettlementAndDisputesTest {
             ClearingSettings settings = Fixtures.settings(db.directory.resolve("out"));
             BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
             ClearingService clearing = new ClearingService(db.store, settings, dates, clock);
-            SettlementService settlement = new SettlementService(clearing, db.store.clearing(),
+            SettlementService settlement = new SettlementService(clearing, db.store,
                     settings, clock);
 
             SettlementReport report = settlement.settle(GoldenHistory.DATE);
@@ -148,7 +148,7 @@ class SettlementAndDisputesTest {
                     own.disputes());
             BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
             SettlementReport r = new SettlementService(new ClearingService(db.store, settings,
-                    dates, clock), db.store.clearing(), settings, clock)
+                    dates, clock), db.store, settings, clock)
                     .settle(GoldenHistory.DATE);
 
             assertThat(r.netPerCurrency()).containsExactly(Map.entry(840, 0L));
@@ -176,7 +176,7 @@ class SettlementAndDisputesTest {
             ClearingSettings settings = Fixtures.settings(db.directory.resolve("out"));
             BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
             ClearingService clearing = new ClearingService(db.store, settings, dates, clock);
-            SettlementService settlement = new SettlementService(clearing, db.store.clearing(),
+            SettlementService settlement = new SettlementService(clearing, db.store,
                     settings, clock);
             Disputes disputes = new Disputes(db.store, settings, dates, clock);
             var id = day.mirPurchase.id();

@@ -40,7 +40,7 @@ final class ClearingRun implements AutoCloseable {
         this.settings = settings;
         this.dates = new BusinessDates(store, settings.schemes(), clock);
         this.clearing = new ClearingService(store, settings, dates, clock);
-        this.settlement = new SettlementService(clearing, store.clearing(), settings, clock);
+        this.settlement = new SettlementService(clearing, store, settings, clock);
         this.disputes = new Disputes(store, settings, dates, clock);
         this.reconciler = new Reconciler(store, clearing, settings);
     }

@@ -56,7 +56,7 @@ final class DemoClearing {
         }
         Clock clock = Clock.systemUTC();
         ClearingService clearing = new ClearingService(store, settings, dates, clock);
-        SettlementService settlement = new SettlementService(clearing, store.clearing(),
+        SettlementService settlement = new SettlementService(clearing, store,
                 settings, clock);
         long[] issuerNet = new long[2];
         long[] acquirerNet = new long[2];
