@@ -104,8 +104,10 @@ final class FileWriting {
         return target.resolveSibling(target.getFileName() + ".sha256");
     }
 
+    /** A name of its own per writer, so two runs racing never touch each other's file. */
     private static Path temporary(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".tmp");
+        return target.resolveSibling("." + target.getFileName() + "."
+                + java.util.UUID.randomUUID() + ".tmp");
     }
 
     private static void write(Path path, byte[] bytes) throws IOException {

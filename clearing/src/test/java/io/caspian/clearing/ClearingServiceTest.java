@@ -77,6 +77,35 @@ class ClearingServiceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void twoRunsRacingRecordOneFileAndBothReturnIt(String database) throws Exception {
+        MutableClock clock = new MutableClock(GoldenHistory.CLEARED_AT);
+        try (TestStore db = TestStore.of(database, clock)) {
+            new GoldenHistory(new History(db.store));
+            ClearingService one = service(db, clock);
+            ClearingService two = service(db, clock);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> one.clear("mir", GoldenHistory.DATE));
+                var b = pool.submit(() -> two.clear("mir", GoldenHistory.DATE));
+                ClearingFile fa = a.get();
+                ClearingFile fb = b.get();
+                assertThat(fa.sha256()).isEqualTo(fb.sha256());
+                assertThat(List.of(fa.rerun(), fb.rerun())).contains(false);
+                assertThat(FileWriting.sha256(Files.readAllBytes(fa.path())))
+                        .isEqualTo(fa.sha256());
+                try (var files = Files.list(fa.path().getParent())) {
+                    assertThat(files.map(p -> p.getFileName().toString()))
+                            .containsExactlyInAnyOrder("caspian-mir-20261124.clr",
+                                    "caspian-mir-20261124.clr.sha256");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"h2"})
     void anOpenDateIsNotCleared(String database) throws IOException {
         MutableClock clock = new MutableClock(GoldenHistory.T);

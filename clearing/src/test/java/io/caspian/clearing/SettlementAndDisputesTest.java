@@ -130,6 +130,19 @@ class SettlementAndDisputesTest {
             assertThat(dates.history("mir")).hasSize(1);
             assertThat(db.store.auditTrail(java.time.Instant.EPOCH, clock.instant()))
                     .extracting(a -> a.action()).containsExactly("CUT_OVER");
+
+            // Shetab's own cut-over message (0800, DE 70 = 201): the next date at once.
+            LocalDate shetab = dates.businessDate("shetab", clock.instant());
+            assertThat(dates.announceCutOver("shetab", clock.instant()))
+                    .isEqualTo(shetab.plusDays(1));
+            assertThat(dates.businessDate("shetab", clock.instant()))
+                    .isEqualTo(shetab.plusDays(1));
+            // The committer keeps submission order: once this is durable, so is the cut-over.
+            db.store.submit(new io.caspian.store.StoreWrite.Audit(new io.caspian.store
+                    .AuditEntry(java.util.UUID.randomUUID(), clock.instant(), "test",
+                            "BARRIER", "test", "after the cut-over"))).join();
+            assertThat(dates.history("shetab")).first()
+                    .extracting(r -> r.businessDate()).isEqualTo(shetab.plusDays(1));
         }
     }
 
