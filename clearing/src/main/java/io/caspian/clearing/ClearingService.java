@@ -31,6 +31,9 @@ import java.util.UUID;
  * those records and must reproduce its digest, so a date already sent never changes.
  */
 public final class ClearingService {
+    /** Days before the previous file that late items are looked for. */
+    static final int LATE_DAYS_MAX = 7;
+
     private final TransactionStore store;
     private final ClearingLedger ledger;
     private final ClearingSettings settings;
@@ -114,7 +117,8 @@ public final class ClearingService {
 
     /** Eligible records in file order: transactions, then dispute stages. */
     private List<ClearingEntry> select(String scheme, LocalDate date) {
-        List<TransactionRecord> rows = ledger.unclearedTransactions(scheme, date);
+        LocalDate from = lookBackFrom(scheme, date);
+        List<TransactionRecord> rows = ledger.unclearedTransactions(scheme, from, date);
         Map<UUID, TransactionRecord> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id(), r));
         List<ClearingEntry> out = new ArrayList<>();
@@ -138,10 +142,22 @@ public final class ClearingService {
                 out.add(entries.reversal(r, original));
             }
         }
-        for (DisputeRow d : ledger.unclearedDisputes(scheme, date)) {
+        for (DisputeRow d : ledger.unclearedDisputes(scheme, from, date)) {
             out.add(Entries.dispute(d, store.findById(d.originalId()).orElseThrow()));
         }
         return out;
+    }
+
+    /**
+     * How far back late items are looked for: {@value #LATE_DAYS_MAX} days before the
+     * scheme's previous file (everything clearable then is in it; what became clearable
+     * since is recent), or from the beginning for a scheme's first file. Keeps a day's
+     * clearing from reading all of history.
+     */
+    private LocalDate lookBackFrom(String scheme, LocalDate date) {
+        return ledger.previousFile(scheme, date)
+                .map(f -> f.businessDate().minusDays(LATE_DAYS_MAX))
+                .orElse(LocalDate.of(1970, 1, 1));
     }
 
     private ClearingFile rebuild(FileRow sent) {

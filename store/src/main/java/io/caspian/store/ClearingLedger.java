@@ -35,21 +35,34 @@ public final class ClearingLedger {
     }
 
     /**
-     * Transactions of {@code scheme} (either side) of business dates up to {@code date} in
-     * a clearable state that are in none of the scheme's files yet, oldest first. Late ones
-     * (in flight at cut-over, the earlier file already sent) are picked up here.
+     * Transactions of {@code scheme} (either side) with a business date in
+     * {@code [from, to]} in a clearable state that are in none of the scheme's files yet,
+     * oldest first. Late ones (in flight at cut-over, the earlier file already sent) are
+     * picked up here.
      */
-    public List<TransactionRecord> unclearedTransactions(String scheme, LocalDate date) {
-        return queries.list(TransactionRows.SELECT + " t WHERE (t.acquirer_scheme = ?"
-                + " OR t.issuer_scheme = ?) AND t.business_date <= ? AND t.state IN ("
-                + CLEARABLE_STATES + ") AND NOT EXISTS (SELECT 1 FROM clearing_item c"
-                + " WHERE c.scheme = ? AND c.item_id = t.id)"
+    public List<TransactionRecord> unclearedTransactions(String scheme, LocalDate from,
+            LocalDate to) {
+        return queries.list(TransactionRows.SELECT + " t WHERE t.business_date >= ?"
+                + " AND t.business_date <= ? AND (t.acquirer_scheme = ? OR t.issuer_scheme = ?)"
+                + " AND t.state IN (" + CLEARABLE_STATES + ") AND NOT EXISTS (SELECT 1"
+                + " FROM clearing_item c WHERE c.scheme = ? AND c.item_id = t.id)"
                 + " ORDER BY t.business_date, t.created_at, t.id", s -> {
-                    s.setString(1, scheme);
-                    s.setString(2, scheme);
-                    s.setObject(3, date);
+                    s.setObject(1, from);
+                    s.setObject(2, to);
+                    s.setString(3, scheme);
                     s.setString(4, scheme);
+                    s.setString(5, scheme);
                 }, TransactionRows::map);
+    }
+
+    /** The scheme's latest file before {@code date}, if any. */
+    public Optional<FileRow> previousFile(String scheme, LocalDate date) {
+        return queries.list("SELECT scheme, business_date, file_name, record_count, sha256,"
+                + " created_at FROM clearing_file WHERE scheme = ? AND business_date < ?"
+                + " ORDER BY business_date DESC LIMIT 1", s -> {
+                    s.setString(1, scheme);
+                    s.setObject(2, date);
+                }, ClearingRowMaps::file).stream().findFirst();
     }
 
     /** Every transaction of one business date, any state, oldest first. */
@@ -58,18 +71,20 @@ public final class ClearingLedger {
                 + " ORDER BY created_at, id", s -> s.setObject(1, date), TransactionRows::map);
     }
 
-    /** Disputes of business dates up to {@code date} not yet in any of the scheme's files. */
-    public List<DisputeRow> unclearedDisputes(String scheme, LocalDate date) {
+    /** Disputes dated in {@code [from, to]} not yet in any of the scheme's files. */
+    public List<DisputeRow> unclearedDisputes(String scheme, LocalDate from, LocalDate to) {
         return queries.list("SELECT " + ClearingRowMaps.DISPUTE_COLUMNS + " FROM dispute d"
                 + " JOIN card_transaction t ON t.id = d.original_id"
-                + " WHERE (t.acquirer_scheme = ? OR t.issuer_scheme = ?)"
-                + " AND d.business_date <= ? AND NOT EXISTS (SELECT 1 FROM clearing_item c"
+                + " WHERE d.business_date >= ? AND d.business_date <= ?"
+                + " AND (t.acquirer_scheme = ? OR t.issuer_scheme = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM clearing_item c"
                 + " WHERE c.scheme = ? AND c.item_id = d.id)"
                 + " ORDER BY d.business_date, d.raised_at, d.id", s -> {
-                    s.setString(1, scheme);
-                    s.setString(2, scheme);
-                    s.setObject(3, date);
+                    s.setObject(1, from);
+                    s.setObject(2, to);
+                    s.setString(3, scheme);
                     s.setString(4, scheme);
+                    s.setString(5, scheme);
                 }, ClearingRowMaps::dispute);
     }
 
