@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Card-payment interlink switch between national card schemes.",
         subcommands = {DemoCommand.class, RunCommand.class, IsoCommand.class,
             io.caspian.app.hsm.HsmCommand.class, io.caspian.app.bench.BenchCommand.class,
+            io.caspian.app.clearing.CutOverCommand.class,
+            io.caspian.app.clearing.ClearCommand.class,
+            io.caspian.app.clearing.SettleCommand.class,
+            io.caspian.app.clearing.ReconCommand.class,
+            io.caspian.app.clearing.DisputeCommand.class,
             CommandLine.HelpCommand.class})
 public final class CaspianCommand implements Runnable {
     /** Exit code for bad input: arguments, files, messages. */

@@ -80,9 +80,17 @@ public final class RunCommand implements Callable<Integer> {
                     + " file are reloaded; Ctrl-C stops");
             out.flush();
             ConfigWatcher watcher = new ConfigWatcher(config, node);
+            io.caspian.app.clearing.ClearingDaemon clearing;
+            try {
+                clearing = io.caspian.app.clearing.ClearingDaemon.start(config, node);
+            } catch (ConfigException e) {
+                watcher.close();
+                throw new CliException(e.getMessage());
+            }
             try {
                 stopped.await();
             } finally {
+                clearing.close();
                 watcher.close();
             }
         } catch (IOException e) {

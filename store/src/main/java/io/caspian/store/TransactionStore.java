@@ -29,6 +29,7 @@ public final class TransactionStore implements AutoCloseable {
     private final HealthTracker health;
     private final TransactionQueries transactions;
     private final RecordQueries records;
+    private final ClearingLedger clearing;
 
     private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
             HealthTracker health, Queries queries) {
@@ -37,6 +38,7 @@ public final class TransactionStore implements AutoCloseable {
         this.health = health;
         this.transactions = new TransactionQueries(queries);
         this.records = new RecordQueries(queries);
+        this.clearing = new ClearingLedger(dataSource, queries);
     }
 
     /**
@@ -162,6 +164,11 @@ public final class TransactionStore implements AutoCloseable {
     /** The scheme's latest open business date, if it has one. */
     public Optional<LocalDate> currentBusinessDate(String scheme) {
         return records.currentBusinessDate(scheme);
+    }
+
+    /** Clearing's tables: files, items, disputes, settlement (batch writes, own commits). */
+    public ClearingLedger clearing() {
+        return clearing;
     }
 
     /** Operator actions recorded in {@code [from, to)}, in order. */

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param rates conversion rates
  * @param markupBasisPoints markup per direction, e.g. {@code RUB>IRR: 100}
  * @param schemes scheme id to its settings
+ * @param clearing cut-over, fees, settlement and disputes (optional)
  */
 public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings, StoreSection store, HsmSection hsm,
         List<RateEntry> rates, Map<String, Integer> markupBasisPoints,
-        Map<String, SchemeSection> schemes) {
+        Map<String, SchemeSection> schemes, ClearingSection clearing) {
 
     /** Switch-wide limits. */
     public record SwitchSection(long duplicateWindowMs, long safRetryMs, int inFlightMax,
@@ -73,5 +74,29 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
 
     /** TLS 1.3 with mutual authentication: PEM files. */
     public record TlsSection(String certificateChain, String privateKey, String trusted) {
+    }
+
+    /**
+     * Clearing and settlement (docs/clearing.md). Amounts in minor units of the acquirer
+     * scheme's currency; percentages as decimal text.
+     */
+    public record ClearingSection(String outputDir, Map<String, String> cutOver,
+            String settlementCurrency, Map<String, String> settlementRates,
+            Map<String, List<String>> mccGroups, List<InterchangeEntry> interchange,
+            List<SwitchFeeEntry> switchFees, DisputeSection disputes) {
+    }
+
+    /** One interchange rule. */
+    public record InterchangeEntry(String acquirer, List<String> types, String mccGroup,
+            String percent, long fixedMinor, String paidBy, String effectiveFrom) {
+    }
+
+    /** Caspian's fee on one acquirer scheme's transactions. */
+    public record SwitchFeeEntry(String acquirer, String percent, long fixedMinor,
+            String effectiveFrom) {
+    }
+
+    /** Days to raise a chargeback, and to answer each stage. */
+    public record DisputeSection(int chargebackDays, int responseDays) {
     }
 }

@@ -64,6 +64,8 @@ final class Demo {
                     new HsmPanProtector(caspianHsm, "pan.data", "pan.lookup"), runtime,
                     Clock.systemUTC())) {
                 awaitSignedOn(node);
+                DemoClearing dayEnd = new DemoClearing(world, node.store());
+                node.engine().useBusinessCalendar(dayEnd.dates::businessDate);
                 out.println("links signed on: mir (ISO 8583:1987, BCD/EBCDIC, binary2) and "
                         + "shetab (ISO 8583:2003 style, ASCII, ascii4)");
                 out.println("console: not yet built (see README); traffic for "
@@ -78,7 +80,8 @@ final class Demo {
                 out.flush();
                 drain(node, mir, shetab);
                 List<TransactionRecord> rows = node.store().createdSince(start.minusSeconds(1));
-                return Summary.print(out, node.engine().stats(), rows, mir, shetab);
+                int reconciled = Summary.print(out, node.engine().stats(), rows, mir, shetab);
+                return Math.max(reconciled, dayEnd.run(out, rows, mir, shetab, node));
             }
         }
     }

@@ -28,6 +28,13 @@ class DemoIT {
         int code = demo.run();
         String out = text.toString();
         assertThat(out).contains("RECONCILED: acquirers, switch and issuers agree");
+        // Business day end: clearing totals equal the issuers' ledgers, settlement nets out.
+        assertThat(out).contains("CLEARED: clearing files agree with issuers and acquirers")
+                .containsPattern("settlement [0-9-]+: [0-9]+ positions, nets to zero")
+                // Settlement gives the reserved amounts back: positions return to prefunding.
+                .containsPattern("mir [0-9,.]+ -> 50,000,000.00 RUB, shetab [0-9,]+ -> "
+                        + "2,000,000,000,000 IRR")
+                .doesNotContain("MISMATCH");
         assertThat(code).as(out).isZero();
         assertThat(out).containsPattern("approvals stored")
                 .containsPattern("reversals delivered [1-9]")

@@ -30,8 +30,8 @@ final class Records {
                 x.issuer == null ? "unrouted" : x.issuer, c.acceptor().channel(),
                 c.mti().toString(), c.processingCode() == null ? "000000" : c.processingCode(),
                 protectedPan(x), amount(c.amount()), null, null, null,
-                acquirerReference(c), null, engine.today(acq), TransactionState.RECEIVED, null,
-                null, null, false, null, Fees.NONE);
+                acquirerReference(c), null, engine.businessDate(acq), TransactionState.RECEIVED,
+                null, null, null, false, null, Fees.NONE);
     }
 
     /** One HSM round for encryption and look-up hash together, reused for the request. */

@@ -7,6 +7,7 @@ import io.caspian.core.mapping.MessageReader;
 import io.caspian.core.mapping.MessageWriter;
 import io.caspian.core.mapping.Outbound;
 import io.caspian.core.money.Money;
+import io.caspian.core.port.BusinessCalendar;
 import io.caspian.core.port.Scheduler;
 import io.caspian.core.port.SchemePort;
 import io.caspian.core.routing.CardChecks;
@@ -63,6 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchEngine.class);
+    /** Network management information code (DE 70) of a cut-over. */
+    static final String CUT_OVER = "201";
 
     /** Swapped whole by {@link #reload}; read on the engine thread. */
     SwitchSettings settings;
@@ -85,6 +88,8 @@ public final class SwitchEngine {
     final Positions positions = new Positions();
     /** Written on the engine thread, read by link threads for overload decisions. */
     private volatile int inFlight;
+    /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
+    private volatile BusinessCalendar businessCalendar;
 
     public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
             PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
@@ -200,6 +205,8 @@ public final class SwitchEngine {
             // Sign-on, sign-off and echo are the link's; key change (161) is the switch's.
             if (mti.isRequestOrAdvice() && KeyChange.CODE.equals(message.getString(70))) {
                 new KeyChange(this).onKeyChange(scheme, message);
+            } else if (mti.isRequestOrAdvice() && CUT_OVER.equals(message.getString(70))) {
+                onCutOver(scheme, message);
             }
             return;
         }
@@ -588,6 +595,29 @@ public final class SwitchEngine {
 
     LocalDate today(SchemeSettings s) {
         return LocalDate.ofInstant(scheduler.now(), s.zone());
+    }
+
+    /**
+     * Makes {@code calendar} assign each new transaction's business date (clearing's
+     * cut-over). Call before traffic starts; any thread.
+     */
+    public void useBusinessCalendar(BusinessCalendar calendar) {
+        this.businessCalendar = calendar;
+    }
+
+    /** A scheme's cut-over request (0800, DE 70 = 201), taken by the business calendar. */
+    private void onCutOver(String scheme, IsoMessage request) {
+        BusinessCalendar calendar = businessCalendar;
+        boolean taken = calendar != null && calendar.cutOver(scheme, scheduler.now());
+        stats.count(taken ? "cut_overs" : "cut_overs_refused");
+        send(scheme, writers.get(scheme).networkReply(request,
+                taken ? Reason.NETWORK_ACCEPTED : Reason.INVALID_TRANSACTION));
+    }
+
+    /** The business date a transaction acquired in {@code s} now belongs to. */
+    LocalDate businessDate(SchemeSettings s) {
+        BusinessCalendar calendar = businessCalendar;
+        return calendar == null ? today(s) : calendar.businessDate(s.id(), scheduler.now());
     }
 
     /** Builds what is owed when the issuer may have approved and the acquirer was not told. */
