@@ -156,12 +156,22 @@ final class Recovery {
         Outbound original = new Outbound(sentOne.issuer().stan(), sentOne.issuer().rrn(),
                 sentOne.createdAt(), engine.localTimeSent(sentOne.createdAt(),
                         sentOne.acquirerScheme()));
+        if (item.kind() == SafKind.ADVICE
+                && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())) {
+            // The request's numbering went to the issuer and is reversed: the advice gets
+            // a STAN of its own again, with the same RRN and approval code.
+            Instant now = engine.scheduler.now();
+            original = new Outbound(engine.numbering.get(item.targetScheme()).nextStan(),
+                    sentOne.issuer().rrn(), now, engine.localTimeSent(now,
+                            sentOne.acquirerScheme()));
+        }
         Owed o = new Owed(t.id(), item.kind(), item.targetScheme(),
                 engine.pans.reveal(sentOne.pan()).digits(), sentOne.processingCode(), amount,
                 Mti.parse(sentOne.mti()), original, sentOne.acquirer().terminalId(),
                 sentOne.acquirer().merchantId(), item.reasonCode(), sentOne.authCode(),
                 item.nextAttemptAt());
         o.attempts = item.attempts();
+        o.standsIn = item.kind() == SafKind.REVERSAL && t.stoodIn();
         return Optional.of(o);
     }
 

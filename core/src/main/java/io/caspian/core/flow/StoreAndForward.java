@@ -72,7 +72,10 @@ final class StoreAndForward {
         MessageWriter w = engine.writers.get(o.target);
         Numbering n = engine.numbering.get(o.target);
         boolean repeat = o.attempts > 0;
-        Outbound ours = o.kind == SafKind.ADVICE && !repeat ? o.original
+        // An advice repeat (x121/x221) is the first advice again, numbering included, so the
+        // issuer recognises it; a reversal repeat has a STAN of its own and names its original
+        // in DE 90.
+        Outbound ours = o.kind == SafKind.ADVICE ? o.original
                 : new Outbound(n.nextStan(), o.original.rrn(), now, o.original.localTime());
         IsoMessage m = o.kind == SafKind.REVERSAL
                 ? w.reversal(o.pan, o.processingCode, o.amount, ours, o.originalMti,
@@ -102,16 +105,19 @@ final class StoreAndForward {
             return;
         }
         Instant now = engine.scheduler.now();
-        TransactionState from = o.kind == SafKind.REVERSAL ? TransactionState.REVERSAL_PENDING
-                : TransactionState.ADVICE_PENDING;
-        TransactionState to = o.kind == SafKind.REVERSAL ? TransactionState.REVERSED
-                : TransactionState.ADVISED;
-        Transitions.check(from, to);
         engine.stats.count(o.kind == SafKind.REVERSAL ? "reversed" : "advised");
-        List<StoreWrite> writes = List.of(new StoreWrite.SafAck(o.transactionId, o.kind, now),
-                new StoreWrite.Transition(o.transactionId, from, to,
-                        o.kind == SafKind.REVERSAL ? "ISSUER_ACKNOWLEDGED_REVERSAL"
-                                : "ISSUER_ACKNOWLEDGED_ADVICE", now, null));
+        List<StoreWrite> writes = new ArrayList<>();
+        writes.add(new StoreWrite.SafAck(o.transactionId, o.kind, now));
+        if (!o.standsIn) {
+            TransactionState from = o.kind == SafKind.REVERSAL
+                    ? TransactionState.REVERSAL_PENDING : TransactionState.ADVICE_PENDING;
+            TransactionState to = o.kind == SafKind.REVERSAL ? TransactionState.REVERSED
+                    : TransactionState.ADVISED;
+            Transitions.check(from, to);
+            writes.add(new StoreWrite.Transition(o.transactionId, from, to,
+                    o.kind == SafKind.REVERSAL ? "ISSUER_ACKNOWLEDGED_REVERSAL"
+                            : "ISSUER_ACKNOWLEDGED_ADVICE", now, null));
+        }
         engine.store.submit(writes).exceptionally(e -> {
             // Still owed in the store: after a restart it is sent again and acknowledged
             // again, which the issuer treats as a repeat.

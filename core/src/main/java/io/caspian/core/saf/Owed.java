@@ -25,6 +25,11 @@ public final class Owed {
     public final String merchantId;
     public final String reasonCode;
     public final String authCode;
+    /**
+     * A reversal of a request that timed out and was then approved in stand-in: its
+     * acknowledgement leaves the transaction's state (advice pending) alone.
+     */
+    public boolean standsIn;
     public int attempts;
     public Instant nextAttemptAt;
     /** The STAN of the latest send, to match the acknowledgement; null before a send. */
