@@ -168,10 +168,15 @@ final class Recovery {
         Owed o = new Owed(t.id(), item.kind(), item.targetScheme(),
                 engine.pans.reveal(sentOne.pan()).digits(), sentOne.processingCode(), amount,
                 Mti.parse(sentOne.mti()), original, sentOne.acquirer().terminalId(),
-                sentOne.acquirer().merchantId(), item.reasonCode(), sentOne.authCode(),
+                sentOne.acquirer().merchantId(), item.reasonCode(),
+                item.kind() == SafKind.ADVICE && t != sentOne && t.authCode() != null
+                        ? t.authCode() : sentOne.authCode(),
                 item.nextAttemptAt());
         o.attempts = item.attempts();
         o.standsIn = item.kind() == SafKind.REVERSAL && t.stoodIn();
+        if (item.kind() == SafKind.REVERSAL && amount.minor() < sentOne.issuerAmount().minor()) {
+            o.originalAmount = money(sentOne.issuerAmount(), t.businessDate());
+        }
         return Optional.of(o);
     }
 

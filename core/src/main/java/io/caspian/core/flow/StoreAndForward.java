@@ -75,13 +75,25 @@ final class StoreAndForward {
         // An advice repeat (x121/x221) is the first advice again, numbering included, so the
         // issuer recognises it; a reversal repeat has a STAN of its own and names its original
         // in DE 90.
-        Outbound ours = o.kind == SafKind.ADVICE ? o.original
+        boolean completion = o.kind == SafKind.ADVICE
+                && CompletionAdvice.REASON_COMPLETION.equals(o.reasonCode);
+        if (completion && o.adviceNumbering == null) {
+            o.adviceNumbering = new Outbound(n.nextStan(), o.original.rrn(), now,
+                    o.original.localTime());
+        }
+        Outbound ours = completion ? o.adviceNumbering : o.kind == SafKind.ADVICE ? o.original
                 : new Outbound(n.nextStan(), o.original.rrn(), now, o.original.localTime());
-        IsoMessage m = o.kind == SafKind.REVERSAL
-                ? w.reversal(o.pan, o.processingCode, o.amount, ours, o.originalMti,
-                        o.original, o.terminalId, o.merchantId, o.reasonCode, repeat)
-                : w.advice(o.pan, o.processingCode, o.amount, ours, o.originalMti, o.authCode,
-                        o.terminalId, o.merchantId, repeat);
+        IsoMessage m;
+        if (o.kind == SafKind.REVERSAL) {
+            m = w.reversal(o.pan, o.processingCode, o.amount, o.originalAmount, ours,
+                    o.originalMti, o.original, o.terminalId, o.merchantId, o.reasonCode, repeat);
+        } else if (completion) {
+            m = w.completion(o.pan, o.processingCode, o.amount, ours, o.originalMti,
+                    o.original, o.authCode, o.terminalId, o.merchantId, repeat);
+        } else {
+            m = w.advice(o.pan, o.processingCode, o.amount, ours, o.originalMti, o.authCode,
+                    o.terminalId, o.merchantId, repeat);
+        }
         if (!port.send(m)) {
             return;
         }
@@ -89,7 +101,8 @@ final class StoreAndForward {
         o.sentStan = ours.stan();
         o.nextAttemptAt = now.plusMillis(engine.settings.safRetryMs());
         sent.put(o.target + "|" + ours.stan(), o);
-        engine.stats.count(o.kind == SafKind.REVERSAL ? "reversals_sent" : "advices_sent");
+        engine.stats.count(o.kind == SafKind.REVERSAL ? "reversals_sent"
+                : completion ? "completions_sent" : "advices_sent");
         engine.store.submit(new StoreWrite.SafAttempt(o.transactionId, o.kind, now,
                 o.nextAttemptAt, null)).exceptionally(e -> {
                     LOG.warn("SAF attempt of {} not recorded: {}", o, e.getMessage());

@@ -54,7 +54,9 @@ final class TimeoutReversal {
                 ? new Mti(engine.settings.scheme(owed.target).wire().version(),
                         Mti.CLASS_REVERSAL, Mti.FUNCTION_ADVICE, 0).toString()
                 : new Mti(engine.settings.scheme(owed.target).wire().version(),
-                        owed.originalMti.messageClass(), Mti.FUNCTION_ADVICE, 0).toString();
+                        CompletionAdvice.REASON_COMPLETION.equals(owed.reasonCode)
+                                ? Mti.CLASS_FINANCIAL : owed.originalMti.messageClass(),
+                        Mti.FUNCTION_ADVICE, 0).toString();
         return SafItem.owed(owed.transactionId, owed.kind, owed.target, mti,
                 owed.reasonCode, owed.amount.minor(), owed.amount.currency().numeric(),
                 engine.scheduler.now());

@@ -30,7 +30,8 @@ import java.util.Set;
  *    │          ├─► STOOD_IN ─► ADVICE_PENDING ─► ADVISED
  *    │          └─► DECLINED                (screening, stand-in refused, link down)
  *    ├─► DECLINED                           (bad card, no route, reversal without original)
- *    └─► REVERSAL_PENDING                   (a reversal received from an acquirer)
+ *    ├─► REVERSAL_PENDING                   (a reversal received from an acquirer)
+ *    └─► ADVICE_PENDING                     (a completion advice received from an acquirer)
  * </pre>
  */
 public final class Transitions {
@@ -38,7 +39,7 @@ public final class Transitions {
             new EnumMap<>(TransactionState.class);
 
     static {
-        EDGES.put(RECEIVED, EnumSet.of(ROUTED, DECLINED, REVERSAL_PENDING));
+        EDGES.put(RECEIVED, EnumSet.of(ROUTED, DECLINED, REVERSAL_PENDING, ADVICE_PENDING));
         EDGES.put(ROUTED, EnumSet.of(SENT, STOOD_IN, DECLINED));
         EDGES.put(SENT, EnumSet.of(APPROVED, DECLINED, TIMED_OUT));
         EDGES.put(APPROVED, EnumSet.of(REVERSAL_PENDING));

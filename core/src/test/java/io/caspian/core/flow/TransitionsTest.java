@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class TransitionsTest {
     private static final Set<String> LEGAL = Set.of(
             "RECEIVED>ROUTED", "RECEIVED>DECLINED", "RECEIVED>REVERSAL_PENDING",
+            "RECEIVED>ADVICE_PENDING",
             "ROUTED>SENT", "ROUTED>STOOD_IN", "ROUTED>DECLINED",
             "SENT>APPROVED", "SENT>DECLINED", "SENT>TIMED_OUT",
             "APPROVED>REVERSAL_PENDING", "TIMED_OUT>REVERSAL_PENDING", "TIMED_OUT>STOOD_IN",
