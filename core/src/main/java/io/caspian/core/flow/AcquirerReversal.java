@@ -8,6 +8,7 @@ import io.caspian.core.txn.Digits;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.OriginalData;
 import io.caspian.core.txn.Reason;
+import io.caspian.core.txn.TransactionType;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
@@ -78,12 +79,6 @@ final class AcquirerReversal {
             return;
         }
         r.issuer = original.issuer();
-        Exchange live = original.live();
-        if (live != null && live.reservedMinor > 0) {
-            // The reversal cancels the debit: the issuing scheme's position gets it back.
-            engine.positions.release(live.issuer, live.reservedMinor);
-            live.reservedMinor = 0;
-        }
         Money remaining = remaining(acquirer, message, c, original);
         Money reversed = original.acquirerAmount() == null ? c.amount()
                 : original.acquirerAmount().minus(remaining);
@@ -97,6 +92,7 @@ final class AcquirerReversal {
             engine.stats.count("partial_reversals");
             owed.originalAmount = original.issuerAmount();
         }
+        giveBackToPosition(original, amount);
         List<StoreWrite> writes = List.of(
                 new StoreWrite.InsertTransaction(withOriginal(r, original, reversed, amount),
                         "REVERSAL_RECEIVED"),
@@ -176,6 +172,24 @@ final class AcquirerReversal {
             }
         }
         return null;
+    }
+
+    /**
+     * The reversal cancels (part of) the debit: the issuing scheme's position gets the part
+     * reversed back, as {@link Recovery} counts it after a restart.
+     */
+    private void giveBackToPosition(ReversalTarget original, Money reversed) {
+        Exchange live = original.live();
+        if (live != null) {
+            long back = Math.min(live.reservedMinor, reversed.minor());
+            engine.positions.release(live.issuer, back);
+            live.reservedMinor -= back;
+            return;
+        }
+        TransactionType type = TransactionType.fromProcessingCode(original.processingCode());
+        if (type != null && type.debitsCardholder()) {
+            engine.positions.release(original.issuer(), reversed.minor());
+        }
     }
 
     /**
