@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Versioned keys sealed under the LMK, persisted in one file.
@@ -53,6 +55,7 @@ public final class KeyStore {
     private volatile Map<String, List<StoredKey>> snapshot;
     /** Clear values by "id@version"; zeroed when dropped. */
     private final Map<String, byte[]> unsealed = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> keyChangeListeners = new CopyOnWriteArrayList<>();
 
     private KeyStore(Path file, Lmk lmk, Clock clock, Duration grace, Random random,
             List<StoredKey> keys) {
@@ -240,8 +243,29 @@ public final class KeyStore {
         return new Refusal(HsmError.KEY_NOT_FOUND, "no key " + ref + " in the key store");
     }
 
+    /**
+     * The key a reference names if it is usable now (retirement and grace period checked),
+     * without unsealing it.
+     *
+     * @throws Refusal KEY_NOT_FOUND or KEY_RETIRED
+     */
+    public KeyInfo usable(KeyRef ref) {
+        return find(ref).info();
+    }
+
+    /**
+     * Registers what else caches objects made from keys inside the HSM: called with a key
+     * id whenever a version of it is added or retired.
+     */
+    public void onKeyChange(Consumer<String> listener) {
+        keyChangeListeners.add(listener);
+    }
+
     /** Drops and zeroes the cached clear values of every version of {@code id}. */
     private void forget(String id) {
+        for (Consumer<String> listener : keyChangeListeners) {
+            listener.accept(id);
+        }
         String prefix = id + "@";
         unsealed.entrySet().removeIf(e -> {
             if (e.getKey().startsWith(prefix)) {
