@@ -269,8 +269,21 @@ public final class MessageWriter {
         }
     }
 
-    private static String ascii(String s) {
-        return s.replaceAll("[^ -~]", "?");
+    /** Printable ASCII only: anything else becomes '?'. No regular expression per message. */
+    static String ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] < ' ' || out[j] > '~') {
+                        out[j] = '?';
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
     }
 
     private static String pad(String s, int n) {
