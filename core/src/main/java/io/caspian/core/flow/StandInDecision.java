@@ -83,6 +83,7 @@ final class StandInDecision {
         Instant now = engine.scheduler.now();
         Outbound adviceNumbering = new Outbound(n.nextStan(), x.ours.rrn(), now,
                 engine.localTimeSent(now, x.acquirer));
+        x.adviceNumbering = adviceNumbering;
         List<StoreWrite> writes = new ArrayList<>();
         writes.add(timedOut);
         writes.add(new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, reversal)));

@@ -5,7 +5,9 @@ import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caspian.core.standin.StandInRules;
+import io.caspian.iso8583.IsoCodec;
 import io.caspian.iso8583.IsoMessage;
+import io.caspian.iso8583.dialect.Dialects;
 import io.caspian.store.SafKind;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
@@ -108,6 +110,42 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
         h.from("shetab", shetabAnswer(advice, "0000", null));
         awaitNothingOwed();
         assertThat(only().state()).isEqualTo(TransactionState.ADVISED);
+    }
+
+    /**
+     * <pre>
+     * mir -> 0200 stan=000204 -> shetab 2200 stan=A (silent) -> mir 0210 rc=00 (stand-in)
+     *     -> shetab 2420 DE90=2200+A ; -> shetab 2220 stan=B   (both acknowledged)
+     * mir -> 0420 DE90=0200 000204 -> mir 0430
+     *     -> shetab 2420 DE90=2220+B: the acquirer reverses what the issuer booked, the advice
+     * </pre>
+     */
+    @Test
+    void anAcquirerReversalOfAStandInAfterATimeoutReversesTheAdvice() throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000_000));
+        IsoMessage purchase = mirPurchase("000204", 150_000);
+        h.from("mir", purchase);
+        h.shetab.next();
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        IsoMessage timeoutReversal = h.shetab.next();
+        IsoMessage advice = h.shetab.next();
+        h.from("shetab", shetabAnswer(timeoutReversal, "0400", null));
+        h.from("shetab", shetabAnswer(advice, "0000", null));
+        awaitNothingOwed();
+        h.shetab.sent.clear();
+
+        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            reversal.copyFrom(purchase, f);
+        }
+        reversal.set(7, "1125103115").set(11, "000205").set(39, "17")
+                .set(90, "0200000204112510301500000220001" + "00000000000");
+        h.from("mir", reversal);
+        assertThat(h.mir.next().mti()).isEqualTo("0430");
+        IsoMessage forwarded = h.shetab.next();
+        assertThat(forwarded.mti()).isEqualTo("2420");
+        assertThat(forwarded.getString(90)).startsWith("2220" + advice.getString(11)
+                + advice.getString(12));
     }
 
     private TransactionRecord only() {
