@@ -1,25 +1,27 @@
 package io.caspian.hsm;
 
-import io.caspian.hsm.keys.ClearKey;
+import io.caspian.hsm.crypto.Secrets;
 import io.caspian.hsm.keys.KeyStore;
+import io.caspian.hsm.mac.MacCache;
 import io.caspian.hsm.mac.MacEngine;
 
 /** MAC generation and verification under ZAKs. */
 final class MacCommands {
     private final KeyStore store;
+    private final MacCache cache = new MacCache();
 
     MacCommands(KeyStore store) {
         this.store = store;
+        store.onKeyChange(cache::forget);
     }
 
     GeneratedMac generate(HsmCommand.GenerateMac command) {
-        try (ClearKey key = store.resolve(command.key())) {
-            KeyPolicy.requireGenerate(key.info(), command.algorithm());
-            byte[] mac = MacEngine.generate(command.algorithm(), key.info().algorithm(),
-                    key.value(), command.data(), command.offset(), command.length(),
-                    command.macLengthBytes());
-            return new GeneratedMac(mac, key.info().version());
-        }
+        KeyInfo info = store.usable(command.key());
+        KeyPolicy.requireGenerate(info, command.algorithm());
+        byte[] mac = cache.generate(command.algorithm(), info,
+                () -> store.resolve(info.ref()), command.data(), command.offset(),
+                command.length(), command.macLengthBytes());
+        return new GeneratedMac(mac, info.version());
     }
 
     /**
@@ -29,12 +31,14 @@ final class MacCommands {
     Verification verify(HsmCommand.VerifyMac command) {
         byte[] expected = command.mac();
         for (KeyInfo candidate : store.candidates(command.key())) {
-            try (ClearKey key = store.resolve(candidate.ref())) {
-                KeyPolicy.requireVerify(key.info(), command.algorithm());
-                if (MacEngine.verify(command.algorithm(), key.info().algorithm(), key.value(),
-                        command.data(), command.offset(), command.length(), expected)) {
-                    return new Verification(true, key.info().version());
-                }
+            KeyInfo info = store.usable(candidate.ref());
+            KeyPolicy.requireVerify(info, command.algorithm());
+            MacEngine.checkLength(command.algorithm(), expected.length);
+            byte[] actual = cache.generate(command.algorithm(), info,
+                    () -> store.resolve(info.ref()), command.data(), command.offset(),
+                    command.length(), expected.length);
+            if (Secrets.equal(actual, expected)) {
+                return new Verification(true, info.version());
             }
         }
         return new Verification(false, 0);

@@ -147,6 +147,27 @@ class KeyCommandsTest {
     }
 
     @Test
+    void cachedKeysGiveTheSameMacsAsAFreshlyOpenedStoreAndFollowAKeyChange()
+            throws IOException {
+        t.generate("zak.mir", KeyUsage.M3, KeyAlgorithm.TDES_2KEY);
+        byte[] data = "0200 cached".getBytes(StandardCharsets.US_ASCII);
+        HsmCommand.GenerateMac command = new HsmCommand.GenerateMac(KeyRef.current("zak.mir"),
+                MacAlgorithm.ISO9797_ALG3_PAD2, data, 8);
+        byte[] first = t.ok(command).mac();
+        // A command zeroes its copy of the key when done: the cached value must survive it.
+        assertThat(t.ok(command).mac()).isEqualTo(first);
+        SoftwareHsm reopened = SoftwareHsm.open(directory, t.lmk);
+        assertThat(reopened.execute(command).orElseThrow().mac()).isEqualTo(first);
+
+        t.generate("zak.mir", KeyUsage.M3, KeyAlgorithm.TDES_2KEY);
+        GeneratedMac changed = t.ok(command);
+        assertThat(changed.keyVersion()).isEqualTo(2);
+        assertThat(changed.mac()).isNotEqualTo(first);
+        t.ok(new HsmCommand.RetireKey(KeyRef.current("zak.mir")));
+        assertThat(t.refused(command)).isEqualTo(HsmError.KEY_RETIRED);
+    }
+
+    @Test
     void storeSurvivesReopenAndRefusesWrongLmkOrEdits() throws IOException {
         KeyInfo zpk = t.generate("zpk.mir", KeyUsage.P0, KeyAlgorithm.TDES_2KEY);
         SoftwareHsm reopened = SoftwareHsm.open(directory, t.lmk);

@@ -11,6 +11,7 @@ import io.caspian.sim.fault.FaultPlan;
 import io.caspian.sim.fault.IssuerFaults;
 import io.caspian.sim.issuer.IssuerHost;
 import io.caspian.sim.time.Scheduler;
+import io.caspian.sim.wire.MessageMacs;
 import io.caspian.sim.wire.WireModel;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,9 @@ public final class SchemeSimulator implements LinkHandler {
     private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong replyNotSent = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong macFailures = new AtomicLong();
+    /** Null when the link carries no MACs. */
+    private final MessageMacs macs;
     private volatile Link link;
     private volatile RawSender rawSender;
 
@@ -71,9 +75,11 @@ public final class SchemeSimulator implements LinkHandler {
                 new Random(seeds.nextLong()));
         this.faults = new IssuerFaults(config.faults(), new Random(seeds.nextLong()));
         this.garbageRandom = new Random(seeds.nextLong());
+        this.macs = config.mac() == null ? null
+                : new MessageMacs(hsm, config.mac().keyId(), config.mac().algorithm());
         this.acquirer.connect(m -> {
             Link l = link;
-            return l != null && l.send(m) == Link.SendResult.SENT;
+            return l != null && signed(m) && l.send(m) == Link.SendResult.SENT;
         });
     }
 
@@ -122,8 +128,26 @@ public final class SchemeSimulator implements LinkHandler {
                 disconnects.get(), unavailable.get(), replyNotSent.get(), ignored.get());
     }
 
+    /** Messages from Caspian whose MAC was missing or wrong: counted, never acted on. */
+    public long macFailures() {
+        return macFailures.get();
+    }
+
+    /** Signs a message about to be sent, where the link carries MACs. */
+    private boolean signed(IsoMessage m) {
+        return macs == null || !MessageMacs.covers(m) || macs.sign(m);
+    }
+
     @Override
     public void onMessage(Link from, IsoMessage message) {
+        if (macs != null && MessageMacs.covers(message) && !macs.verify(message)) {
+            // A real host drops what it cannot authenticate: Caspian's request times out
+            // (and is reversed), its response is never taken for the request's answer.
+            macFailures.incrementAndGet();
+            LOG.warn("{}: {} stan={} from Caspian has no valid MAC: dropped",
+                    config.schemeId(), message.mti(), message.getString(11));
+            return;
+        }
         int kind = WireModel.kind(message);
         if (kind / 10 % 2 == 1 && kind / 100 != 8) {
             acquirer.onResponse(message);
@@ -172,7 +196,7 @@ public final class SchemeSimulator implements LinkHandler {
 
     private void reply(Link from, IsoMessage reply, AtomicLong counter) {
         Link l = link != null ? link : from;
-        if (l.send(reply) == Link.SendResult.SENT) {
+        if (signed(reply) && l.send(reply) == Link.SendResult.SENT) {
             counter.incrementAndGet();
         } else {
             replyNotSent.incrementAndGet();
@@ -194,7 +218,9 @@ public final class SchemeSimulator implements LinkHandler {
         IsoMessage stray = reply.copy();
         stray.set(11, 1 + (long) (garbageRandom.nextDouble() * (model.stanModulus() - 2)));
         stray.set(37, String.format("%012d", (long) (garbageRandom.nextDouble() * 1e12)));
-        from.send(stray);
+        if (signed(stray)) {
+            from.send(stray);
+        }
     }
 
     /** Stops the link, and after {@code downMs} makes a new one and starts it. */

@@ -24,12 +24,12 @@ import java.util.Objects;
  * @param cards the scheme's own cards (the issuer's accounts)
  * @param terminals the acquirer's terminals
  * @param faults the issuer's behaviour at start
- * @param macKeyId the zone MAC key; null for none (MACs are not yet generated or checked)
+ * @param mac the link's MAC (key and algorithm); null for none
  * @param seed seeds every random choice of the simulator
  */
 public record SimConfig(String schemeId, LinkConfig link, IssuerSettings issuer,
         AcquirerSettings acquirer, List<TestCard> cards, List<Terminal> terminals,
-        FaultSettings faults, String macKeyId, long seed) {
+        FaultSettings faults, SimMac mac, long seed) {
 
     public SimConfig {
         Objects.requireNonNull(schemeId, "schemeId");
@@ -67,11 +67,17 @@ public record SimConfig(String schemeId, LinkConfig link, IssuerSettings issuer,
 
     public SimConfig withAcquirer(AcquirerSettings settings) {
         return new SimConfig(schemeId, link, issuer, settings, cards, terminals, faults,
-                macKeyId, seed);
+                mac, seed);
+    }
+
+    /** With MACs generated on every message sent and verified on every one received. */
+    public SimConfig withMac(SimMac settings) {
+        return new SimConfig(schemeId, link, issuer, acquirer, cards, terminals, faults,
+                settings, seed);
     }
 
     public SimConfig withFaults(FaultSettings settings) {
         return new SimConfig(schemeId, link, issuer, acquirer, cards, terminals, settings,
-                macKeyId, seed);
+                mac, seed);
     }
 }

@@ -14,7 +14,8 @@ import io.caspian.hsm.KeyUsage;
  * The key exchange a switch does with each scheme before the first message: the scheme
  * generates a zone master key and hands it over as three clear components to three
  * custodians; Caspian forms it from them; the scheme then sends its zone PIN key under the
- * ZMK as an X9.143 (TR-31) key block, which Caspian imports after checking its KCV.
+ * ZMK as an X9.143 (TR-31) key block, which Caspian imports after checking its KCV; its
+ * zone MAC key (ZAK) follows the same way, so both sides MAC every financial message.
  */
 final class KeyCeremony {
     private KeyCeremony() {
@@ -37,8 +38,16 @@ final class KeyCeremony {
                 KeyRef.current(zmk), 'D')).orElseThrow();
         KeyInfo imported = caspian.execute(new HsmCommand.ImportKeyBlock(zpk,
                 KeyRef.current(zmk), block.form(), pinKey.checkValue())).orElseThrow();
-        return String.format("%-6s ZMK formed from 3 components (kcv %s); %s %s received as"
-                + " a TR-31 D key block (kcv %s)", schemeId, formed.key().checkValue(), zpk,
-                zpkAlgorithm, imported.checkValue());
+        String zak = "zak." + schemeId;
+        KeyInfo macKey = scheme.execute(new HsmCommand.GenerateKey(zak,
+                zpkAlgorithm.isTdes() ? KeyUsage.M3 : KeyUsage.M6, zpkAlgorithm)).orElseThrow();
+        ExportedKey macBlock = scheme.execute(new HsmCommand.ExportKeyBlock(
+                KeyRef.current(zak), KeyRef.current(zmk), 'D')).orElseThrow();
+        KeyInfo macImported = caspian.execute(new HsmCommand.ImportKeyBlock(zak,
+                KeyRef.current(zmk), macBlock.form(), macKey.checkValue())).orElseThrow();
+        return String.format("%-6s ZMK formed from 3 components (kcv %s); %s %s and %s"
+                + " received as TR-31 D key blocks (kcv %s, %s)", schemeId,
+                formed.key().checkValue(), zpk, zpkAlgorithm, zak, imported.checkValue(),
+                macImported.checkValue());
     }
 }

@@ -40,7 +40,9 @@ final class Reconciliation {
                 continue;
             }
             int messageClass = r.mti().charAt(1) - '0';
-            if ((messageClass == 1 || messageClass == 2) && APPROVED.contains(r.state())) {
+            // A completion advice (tied to its authorization) is not a second approval.
+            if ((messageClass == 1 || messageClass == 2) && r.originalId() == null
+                    && APPROVED.contains(r.state())) {
                 int sign = sign(r);
                 if (sign != 0) {
                     approvals++;

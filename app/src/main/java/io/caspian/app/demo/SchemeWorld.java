@@ -1,6 +1,7 @@
 package io.caspian.app.demo;
 
 import io.caspian.hsm.Hsm;
+import io.caspian.hsm.MacAlgorithm;
 import io.caspian.iso8583.dialect.Dialect;
 import io.caspian.iso8583.dialect.DialectException;
 import io.caspian.iso8583.dialect.Dialects;
@@ -12,6 +13,7 @@ import io.caspian.link.LinkRuntime;
 import io.caspian.link.NettyLink;
 import io.caspian.sim.SchemeSimulator;
 import io.caspian.sim.SimConfig;
+import io.caspian.sim.SimMac;
 import io.caspian.sim.acquirer.Terminal;
 import io.caspian.sim.acquirer.TerminalType;
 import io.caspian.sim.cards.CardGenerator;
@@ -77,8 +79,10 @@ public final class SchemeWorld implements AutoCloseable {
                 dialect, new FrameSpec(header, false, header.limit()), Duration.ofSeconds(5),
                 true, Duration.ofMillis(100), Duration.ofSeconds(1), 10_000, null,
                 mir ? "9990643" : "9990364");
+        // The MACs of the demo's configuration (caspian-demo.yaml), keys from the ceremony.
         SimConfig config = SimConfig.defaults(id, link, mir ? "2200001" : "6037991",
-                mir ? 643 : 364, cards, terminals, seed);
+                mir ? 643 : 364, cards, terminals, seed).withMac(new SimMac("zak." + id,
+                        mir ? MacAlgorithm.ISO9797_ALG3_PAD2 : MacAlgorithm.AES_CMAC));
         ExecutorScheduler scheduler = new ExecutorScheduler("sim-" + id, Clock.systemUTC());
         SchemeSimulator sim = new SchemeSimulator(config, schemesHsm, scheduler,
                 (c, h) -> new NettyLink(c, h, runtime));

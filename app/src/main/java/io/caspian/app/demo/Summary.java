@@ -29,6 +29,9 @@ final class Summary {
             }
         }
         out.println("  declines by reason:" + declines);
+        out.printf("  MACs on both links: failures at the switch %d, at the mir host %d, at the"
+                + " shetab host %d%n", stats.get("mac_failures"),
+                mir.simulator.macFailures(), shetab.simulator.macFailures());
         out.printf("  latency (request in to reply out, switch only): p50 <= %.1f ms, "
                 + "p99 <= %.1f ms%n", stats.latencyQuantileMicros(0.5) / 1000.0,
                 stats.latencyQuantileMicros(0.99) / 1000.0);

@@ -4,17 +4,17 @@ import io.caspian.core.mapping.MappingResult;
 import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Digits;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.OriginalData;
 import io.caspian.core.txn.Reason;
+import io.caspian.core.txn.TransactionType;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,27 +70,31 @@ final class AcquirerReversal {
                     : "ORIGINAL_NOT_APPROVED_OR_ALREADY_REVERSED";
             engine.stats.count("reversals_not_forwarded");
             List<StoreWrite> writes = List.of(
-                    new StoreWrite.InsertTransaction(withOriginal(r, original, c.amount()),
-                            "REVERSAL_RECEIVED"),
+                    new StoreWrite.InsertTransaction(withOriginal(r, original, c.amount(),
+                            original == null || original.issuerAmount() == null ? null
+                                    : original.issuerAmount()), "REVERSAL_RECEIVED"),
                     engine.records.transition(r, TransactionState.DECLINED, cause,
                             engine.records.answeredFields(r, null, Reason.ACCEPTED, null)));
             commitThenAcknowledge(writes, r, null);
             return;
         }
         r.issuer = original.issuer();
-        Exchange live = original.live();
-        if (live != null && live.reservedMinor > 0) {
-            // The reversal cancels the debit: the issuing scheme's position gets it back.
-            engine.positions.release(live.issuer, live.reservedMinor);
-            live.reservedMinor = 0;
-        }
-        Money amount = issuerAmount(original, c.amount());
+        Money remaining = remaining(acquirer, message, c, original);
+        Money reversed = original.acquirerAmount() == null ? c.amount()
+                : original.acquirerAmount().minus(remaining);
+        Money amount = remaining.minor() == 0 ? original.issuerAmount()
+                : AtOriginalRate.reversedPart(original, remaining);
         Owed owed = new Owed(r.id, SafKind.REVERSAL, original.issuer(), original.pan(),
                 original.processingCode(), amount, original.issuerMti(), original.sent(),
                 original.terminalId(), original.merchantId(), "4000", null,
                 engine.scheduler.now());
+        if (amount.minor() < original.issuerAmount().minor()) {
+            engine.stats.count("partial_reversals");
+            owed.originalAmount = original.issuerAmount();
+        }
+        giveBackToPosition(original, amount);
         List<StoreWrite> writes = List.of(
-                new StoreWrite.InsertTransaction(withOriginal(r, original, c.amount()),
+                new StoreWrite.InsertTransaction(withOriginal(r, original, reversed, amount),
                         "REVERSAL_RECEIVED"),
                 engine.records.transition(r, TransactionState.REVERSAL_PENDING,
                         "REVERSAL_OWED_TO_ISSUER", TransitionFields.answered(null,
@@ -127,7 +131,7 @@ final class AcquirerReversal {
     }
 
     /** The original in memory, else (after a restart) in the store; null if neither. */
-    private ReversalTarget original(String acquirer, CanonicalMessage c) {
+    ReversalTarget original(String acquirer, CanonicalMessage c) {
         OriginalData od = c.original();
         if (od == null) {
             return null;
@@ -170,30 +174,67 @@ final class AcquirerReversal {
         return null;
     }
 
-    private TransactionRecord withOriginal(Exchange r, ReversalTarget original,
-            Money reversed) {
+    /**
+     * The reversal cancels (part of) the debit: the issuing scheme's position gets the part
+     * reversed back, as {@link Recovery} counts it after a restart.
+     */
+    private void giveBackToPosition(ReversalTarget original, Money reversed) {
+        Exchange live = original.live();
+        if (live != null) {
+            long back = Math.min(live.reservedMinor, reversed.minor());
+            engine.positions.release(live.issuer, back);
+            live.reservedMinor -= back;
+            return;
+        }
+        TransactionType type = TransactionType.fromProcessingCode(original.processingCode());
+        if (type != null && type.debitsCardholder()) {
+            engine.positions.release(original.issuer(), reversed.minor());
+        }
+    }
+
+    /**
+     * What the original keeps after this reversal, in the acquirer's currency: DE 95's
+     * actual amount where the acquirer's dialect carries replacement amounts (ISO 8583:1987:
+     * DE 4 is then the original amount), else the original less DE 4 (the part reversed).
+     * Zero for a full reversal.
+     */
+    private Money remaining(String acquirer, IsoMessage message, CanonicalMessage c,
+            ReversalTarget original) {
+        Money orig = original.acquirerAmount();
+        if (orig == null) {
+            return new Money(0, original.issuerAmount().currency());
+        }
+        if (engine.writers.get(acquirer).usesReplacementAmounts() && message.has(95)) {
+            String de95 = message.getString(95);
+            long actual = de95.length() >= 12 && Digits.exactly(de95.substring(0, 12), 12)
+                    ? Long.parseLong(de95.substring(0, 12)) : 0;
+            // ISO 8583:1987: zeros in DE 95 mean nothing remains (a full reversal).
+            if (actual > 0 && actual < orig.minor()) {
+                return new Money(actual, orig.currency());
+            }
+            return new Money(0, orig.currency());
+        }
+        if (c.amount() != null && c.amount().currency().equals(orig.currency())
+                && c.amount().minor() < orig.minor()) {
+            return orig.minus(c.amount());
+        }
+        return new Money(0, orig.currency());
+    }
+
+    /** The received message's record, tied to its original with the amounts it concerns. */
+    static TransactionRecord withOriginal(Exchange r, ReversalTarget original,
+            Money acquirerAmount, Money issuerAmount) {
         TransactionRecord t = r.record;
-        boolean converted = original != null && original.issuerAmount() != null;
+        boolean converted = original != null && original.issuerAmount() != null
+                && issuerAmount != null;
         return new TransactionRecord(t.id(), t.createdAt(), t.acquirerScheme(),
                 original == null ? t.issuerScheme() : original.issuer(), t.channel(), t.mti(),
-                t.processingCode(), t.pan(), t.acquirerAmount(),
-                converted ? Records.amount(issuerAmount(original, reversed)) : null,
+                t.processingCode(), t.pan(),
+                acquirerAmount == null ? t.acquirerAmount() : Records.amount(acquirerAmount),
+                converted ? Records.amount(issuerAmount) : null,
                 t.billingAmount(), converted ? original.rate() : null, t.acquirer(),
                 t.issuer(), t.businessDate(), t.state(), t.responseCode(),
                 t.issuerResponseCode(), t.authCode(), t.stoodIn(),
                 original == null ? null : original.id(), t.fees());
-    }
-
-    /** The full original amount in the issuer's currency, or a partial one at its rate. */
-    private static Money issuerAmount(ReversalTarget original, Money reversed) {
-        Money target = original.issuerAmount();
-        if (reversed == null || original.acquirerAmount() == null
-                || reversed.minor() >= original.acquirerAmount().minor()) {
-            return target;
-        }
-        BigDecimal major = reversed.major().multiply(original.rate());
-        long minor = major.setScale(target.currency().exponent(), RoundingMode.HALF_UP)
-                .movePointRight(target.currency().exponent()).longValueExact();
-        return new Money(minor, target.currency());
     }
 }

@@ -31,6 +31,12 @@ final class Exchange {
     TransactionRecord record;
     Conversion conversion;
     Outbound ours;
+    /**
+     * The stand-in advice's numbering when the switch stood in after a timeout: what an
+     * acquirer's reversal of this approval must name (the request itself is reversed
+     * already). Null otherwise.
+     */
+    Outbound adviceNumbering;
     Mti issuerMti;
     Scheduler.Cancellable timer;
     /** Issuer-side debit reserved against the issuing scheme's position; 0 if none. */

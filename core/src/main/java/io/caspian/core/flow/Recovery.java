@@ -18,9 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,7 @@ final class Recovery {
             }
         }
         restoreWindows();
+        restorePositions();
         int loaded = 0;
         for (SafItem item : engine.store.pendingSaf(SAF_LOAD_MAX)) {
             Optional<Owed> owed = owed(item);
@@ -105,6 +109,55 @@ final class Recovery {
             restoreUsage(t);
         }
         LOG.info("recovery: {} requests back in the duplicate window", keys);
+    }
+
+    /**
+     * Rebuilds each issuing scheme's settlement position (the net debit cap's basis) from
+     * the store: the prefunded amount, less every debit that stands (approved, or approved in
+     * stand-in), plus the parts of them that acquirers reversed. A request left in flight by
+     * the crash is reversed above and does not count. The position covers every row in the
+     * store, as the running switch does: there is no settlement reset in core yet.
+     */
+    private void restorePositions() {
+        Map<UUID, TransactionRecord> byId = new HashMap<>();
+        List<TransactionRecord> all = engine.store.createdSince(Instant.EPOCH);
+        for (TransactionRecord t : all) {
+            byId.put(t.id(), t);
+        }
+        Map<String, Long> debits = new HashMap<>();
+        for (TransactionRecord t : all) {
+            if (t.issuerAmount() == null || engine.settings.scheme(t.issuerScheme()) == null) {
+                continue;
+            }
+            if (t.originalId() == null) {
+                if (stands(t) && debits(t)) {
+                    debits.merge(t.issuerScheme(), t.issuerAmount().minor(), Long::sum);
+                }
+                continue;
+            }
+            TransactionRecord original = byId.get(t.originalId());
+            boolean reversal = t.mti().charAt(1) - '0' == Mti.CLASS_REVERSAL
+                    && (t.state() == TransactionState.REVERSAL_PENDING
+                            || t.state() == TransactionState.REVERSED);
+            if (reversal && original != null && stands(original) && debits(original)) {
+                debits.merge(t.issuerScheme(), -t.issuerAmount().minor(), Long::sum);
+            }
+        }
+        for (Map.Entry<String, Long> e : debits.entrySet()) {
+            engine.positions.release(e.getKey(), -e.getValue());
+        }
+        LOG.info("recovery: settlement positions rebuilt from {} rows: {}", all.size(), debits);
+    }
+
+    private static boolean stands(TransactionRecord t) {
+        return t.state() == TransactionState.APPROVED
+                || t.state() == TransactionState.ADVICE_PENDING
+                || t.state() == TransactionState.ADVISED;
+    }
+
+    private static boolean debits(TransactionRecord t) {
+        TransactionType type = TransactionType.fromProcessingCode(t.processingCode());
+        return type != null && type.debitsCardholder();
     }
 
     private void restoreUsage(TransactionRecord t) {
@@ -156,12 +209,27 @@ final class Recovery {
         Outbound original = new Outbound(sentOne.issuer().stan(), sentOne.issuer().rrn(),
                 sentOne.createdAt(), engine.localTimeSent(sentOne.createdAt(),
                         sentOne.acquirerScheme()));
+        if (item.kind() == SafKind.ADVICE
+                && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())) {
+            // The request's numbering went to the issuer and is reversed: the advice gets
+            // a STAN of its own again, with the same RRN and approval code.
+            Instant now = engine.scheduler.now();
+            original = new Outbound(engine.numbering.get(item.targetScheme()).nextStan(),
+                    sentOne.issuer().rrn(), now, engine.localTimeSent(now,
+                            sentOne.acquirerScheme()));
+        }
         Owed o = new Owed(t.id(), item.kind(), item.targetScheme(),
                 engine.pans.reveal(sentOne.pan()).digits(), sentOne.processingCode(), amount,
                 Mti.parse(sentOne.mti()), original, sentOne.acquirer().terminalId(),
-                sentOne.acquirer().merchantId(), item.reasonCode(), sentOne.authCode(),
+                sentOne.acquirer().merchantId(), item.reasonCode(),
+                item.kind() == SafKind.ADVICE && t != sentOne && t.authCode() != null
+                        ? t.authCode() : sentOne.authCode(),
                 item.nextAttemptAt());
         o.attempts = item.attempts();
+        o.standsIn = item.kind() == SafKind.REVERSAL && t.stoodIn();
+        if (item.kind() == SafKind.REVERSAL && amount.minor() < sentOne.issuerAmount().minor()) {
+            o.originalAmount = money(sentOne.issuerAmount(), t.businessDate());
+        }
         return Optional.of(o);
     }
 

@@ -25,8 +25,13 @@ record ReversalTarget(UUID id, String issuer, String pan, String processingCode,
         boolean mayHave = x.ours != null && (s == TransactionState.APPROVED
                 || s == TransactionState.SENT || s == TransactionState.ADVICE_PENDING
                 || s == TransactionState.ADVISED);
+        // Stood in after a timeout: the approval the issuer books is the advice, so a
+        // reversal names the advice (the request was reversed at the timeout).
+        boolean advised = x.adviceNumbering != null;
+        Mti mti = advised ? new Mti(x.issuerMti.version(), x.issuerMti.messageClass(),
+                Mti.FUNCTION_ADVICE, 0) : x.issuerMti;
         return new ReversalTarget(x.id, x.issuer, x.canonical.pan(),
-                x.canonical.processingCode(), x.issuerMti, x.ours,
+                x.canonical.processingCode(), mti, advised ? x.adviceNumbering : x.ours,
                 x.canonical.acceptor().terminalId(), x.canonical.acceptor().merchantId(),
                 x.conversion == null ? null : x.conversion.source(),
                 x.conversion == null ? null : x.conversion.target(),

@@ -72,13 +72,28 @@ final class StoreAndForward {
         MessageWriter w = engine.writers.get(o.target);
         Numbering n = engine.numbering.get(o.target);
         boolean repeat = o.attempts > 0;
-        Outbound ours = o.kind == SafKind.ADVICE && !repeat ? o.original
+        // An advice repeat (x121/x221) is the first advice again, numbering included, so the
+        // issuer recognises it; a reversal repeat has a STAN of its own and names its original
+        // in DE 90.
+        boolean completion = o.kind == SafKind.ADVICE
+                && CompletionAdvice.REASON_COMPLETION.equals(o.reasonCode);
+        if (completion && o.adviceNumbering == null) {
+            o.adviceNumbering = new Outbound(n.nextStan(), o.original.rrn(), now,
+                    o.original.localTime());
+        }
+        Outbound ours = completion ? o.adviceNumbering : o.kind == SafKind.ADVICE ? o.original
                 : new Outbound(n.nextStan(), o.original.rrn(), now, o.original.localTime());
-        IsoMessage m = o.kind == SafKind.REVERSAL
-                ? w.reversal(o.pan, o.processingCode, o.amount, ours, o.originalMti,
-                        o.original, o.terminalId, o.merchantId, o.reasonCode, repeat)
-                : w.advice(o.pan, o.processingCode, o.amount, ours, o.originalMti, o.authCode,
-                        o.terminalId, o.merchantId, repeat);
+        IsoMessage m;
+        if (o.kind == SafKind.REVERSAL) {
+            m = w.reversal(o.pan, o.processingCode, o.amount, o.originalAmount, ours,
+                    o.originalMti, o.original, o.terminalId, o.merchantId, o.reasonCode, repeat);
+        } else if (completion) {
+            m = w.completion(o.pan, o.processingCode, o.amount, ours, o.originalMti,
+                    o.original, o.authCode, o.terminalId, o.merchantId, repeat);
+        } else {
+            m = w.advice(o.pan, o.processingCode, o.amount, ours, o.originalMti, o.authCode,
+                    o.terminalId, o.merchantId, repeat);
+        }
         if (!port.send(m)) {
             return;
         }
@@ -86,7 +101,8 @@ final class StoreAndForward {
         o.sentStan = ours.stan();
         o.nextAttemptAt = now.plusMillis(engine.settings.safRetryMs());
         sent.put(o.target + "|" + ours.stan(), o);
-        engine.stats.count(o.kind == SafKind.REVERSAL ? "reversals_sent" : "advices_sent");
+        engine.stats.count(o.kind == SafKind.REVERSAL ? "reversals_sent"
+                : completion ? "completions_sent" : "advices_sent");
         engine.store.submit(new StoreWrite.SafAttempt(o.transactionId, o.kind, now,
                 o.nextAttemptAt, null)).exceptionally(e -> {
                     LOG.warn("SAF attempt of {} not recorded: {}", o, e.getMessage());
@@ -102,16 +118,19 @@ final class StoreAndForward {
             return;
         }
         Instant now = engine.scheduler.now();
-        TransactionState from = o.kind == SafKind.REVERSAL ? TransactionState.REVERSAL_PENDING
-                : TransactionState.ADVICE_PENDING;
-        TransactionState to = o.kind == SafKind.REVERSAL ? TransactionState.REVERSED
-                : TransactionState.ADVISED;
-        Transitions.check(from, to);
         engine.stats.count(o.kind == SafKind.REVERSAL ? "reversed" : "advised");
-        List<StoreWrite> writes = List.of(new StoreWrite.SafAck(o.transactionId, o.kind, now),
-                new StoreWrite.Transition(o.transactionId, from, to,
-                        o.kind == SafKind.REVERSAL ? "ISSUER_ACKNOWLEDGED_REVERSAL"
-                                : "ISSUER_ACKNOWLEDGED_ADVICE", now, null));
+        List<StoreWrite> writes = new ArrayList<>();
+        writes.add(new StoreWrite.SafAck(o.transactionId, o.kind, now));
+        if (!o.standsIn) {
+            TransactionState from = o.kind == SafKind.REVERSAL
+                    ? TransactionState.REVERSAL_PENDING : TransactionState.ADVICE_PENDING;
+            TransactionState to = o.kind == SafKind.REVERSAL ? TransactionState.REVERSED
+                    : TransactionState.ADVISED;
+            Transitions.check(from, to);
+            writes.add(new StoreWrite.Transition(o.transactionId, from, to,
+                    o.kind == SafKind.REVERSAL ? "ISSUER_ACKNOWLEDGED_REVERSAL"
+                            : "ISSUER_ACKNOWLEDGED_ADVICE", now, null));
+        }
         engine.store.submit(writes).exceptionally(e -> {
             // Still owed in the store: after a restart it is sent again and acknowledged
             // again, which the issuer treats as a repeat.

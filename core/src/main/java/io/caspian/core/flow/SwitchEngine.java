@@ -224,6 +224,8 @@ public final class SwitchEngine {
         if (mti.isRequestOrAdvice()) {
             if (mti.messageClass() == Mti.CLASS_REVERSAL) {
                 new AcquirerReversal(this).onReversal(scheme, message, mti);
+            } else if (mti.function() == Mti.FUNCTION_ADVICE && message.has(90)) {
+                new CompletionAdvice(this).onAdvice(scheme, message);
             } else if (mti.function() == Mti.FUNCTION_ADVICE) {
                 acknowledgeAdvice(scheme, message);
             } else {
@@ -587,8 +589,8 @@ public final class SwitchEngine {
     }
 
     private void acknowledgeAdvice(String scheme, IsoMessage advice) {
-        // Completion and stand-in advices from an acquiring scheme are acknowledged; their
-        // clearing is the clearing issue's. Not forwarded in this version.
+        // An advice that names no original (DE 90), such as the acquiring scheme's own
+        // stand-in advice, concerns no issuer through Caspian: acknowledged, not forwarded.
         stats.count("advices_acknowledged");
         send(scheme, writers.get(scheme).reply(advice, Reason.ACCEPTED, null, null, null));
     }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The issuer did not answer in time. It may still approve, so a reversal is owed before the
  * acquirer hears "issuer unavailable" (DESIGN.md I2); a late approval then needs nothing
- * more, because this reversal cancels it.
+ * more, because this reversal cancels it. When the issuer's stand-in rules allow, Caspian
+ * approves on its behalf instead of declining ({@link StandInDecision#approveAfterTimeout}).
  */
 final class TimeoutReversal {
     /** ISO 8583:1993 message reason code 4021: timeout waiting for response. */
@@ -27,6 +28,14 @@ final class TimeoutReversal {
 
     void onTimeout(Exchange x) {
         Owed owed = engine.owedReversal(x, REASON_TIMEOUT);
+        StandInDecision standIn = new StandInDecision(engine);
+        if (standIn.ruling(x) == Reason.APPROVED) {
+            // DESIGN.md item 8: stand in for a silent issuer as for one whose link is down.
+            StoreWrite timedOut = engine.records.transition(x, TransactionState.TIMED_OUT,
+                    "ISSUER_TIMEOUT", TransitionFields.NONE);
+            standIn.approveAfterTimeout(x, owed, timedOut);
+            return;
+        }
         List<StoreWrite> writes = List.of(
                 engine.records.transition(x, TransactionState.TIMED_OUT, "ISSUER_TIMEOUT",
                         engine.records.answeredFields(x, null, Reason.ISSUER_UNAVAILABLE, null)),
@@ -45,7 +54,9 @@ final class TimeoutReversal {
                 ? new Mti(engine.settings.scheme(owed.target).wire().version(),
                         Mti.CLASS_REVERSAL, Mti.FUNCTION_ADVICE, 0).toString()
                 : new Mti(engine.settings.scheme(owed.target).wire().version(),
-                        owed.originalMti.messageClass(), Mti.FUNCTION_ADVICE, 0).toString();
+                        CompletionAdvice.REASON_COMPLETION.equals(owed.reasonCode)
+                                ? Mti.CLASS_FINANCIAL : owed.originalMti.messageClass(),
+                        Mti.FUNCTION_ADVICE, 0).toString();
         return SafItem.owed(owed.transactionId, owed.kind, owed.target, mti,
                 owed.reasonCode, owed.amount.minor(), owed.amount.currency().numeric(),
                 engine.scheduler.now());

@@ -25,11 +25,13 @@ import java.util.Set;
  * <pre>
  * RECEIVED ─► ROUTED ─► SENT ─┬─► APPROVED ─► REVERSAL_PENDING (reply lost / acquirer reversal)
  *    │          │             ├─► DECLINED
- *    │          │             └─► TIMED_OUT ─► REVERSAL_PENDING ─► REVERSED
+ *    │          │             └─► TIMED_OUT ─┬─► REVERSAL_PENDING ─► REVERSED
+ *    │          │                            └─► STOOD_IN (stand-in after the timeout)
  *    │          ├─► STOOD_IN ─► ADVICE_PENDING ─► ADVISED
  *    │          └─► DECLINED                (screening, stand-in refused, link down)
  *    ├─► DECLINED                           (bad card, no route, reversal without original)
- *    └─► REVERSAL_PENDING                   (a reversal received from an acquirer)
+ *    ├─► REVERSAL_PENDING                   (a reversal received from an acquirer)
+ *    └─► ADVICE_PENDING                     (a completion advice received from an acquirer)
  * </pre>
  */
 public final class Transitions {
@@ -37,12 +39,12 @@ public final class Transitions {
             new EnumMap<>(TransactionState.class);
 
     static {
-        EDGES.put(RECEIVED, EnumSet.of(ROUTED, DECLINED, REVERSAL_PENDING));
+        EDGES.put(RECEIVED, EnumSet.of(ROUTED, DECLINED, REVERSAL_PENDING, ADVICE_PENDING));
         EDGES.put(ROUTED, EnumSet.of(SENT, STOOD_IN, DECLINED));
         EDGES.put(SENT, EnumSet.of(APPROVED, DECLINED, TIMED_OUT));
         EDGES.put(APPROVED, EnumSet.of(REVERSAL_PENDING));
         EDGES.put(DECLINED, EnumSet.noneOf(TransactionState.class));
-        EDGES.put(TIMED_OUT, EnumSet.of(REVERSAL_PENDING));
+        EDGES.put(TIMED_OUT, EnumSet.of(REVERSAL_PENDING, STOOD_IN));
         EDGES.put(REVERSAL_PENDING, EnumSet.of(REVERSED));
         EDGES.put(REVERSED, EnumSet.noneOf(TransactionState.class));
         EDGES.put(STOOD_IN, EnumSet.of(ADVICE_PENDING));

@@ -88,6 +88,19 @@ public final class MessageWriter {
     public IsoMessage reversal(String pan, String processingCode, Money amount, Outbound ours,
             Mti originalMti, Outbound original, String terminalId, String merchantId,
             String reasonCode, boolean repeat) {
+        return reversal(pan, processingCode, amount, null, ours, originalMti, original,
+                terminalId, merchantId, reasonCode, repeat);
+    }
+
+    /**
+     * A reversal, partial when {@code originalAmount} is larger than {@code amount} (the part
+     * reversed). Where the dialect has DE 95 and amounts go in DE 4 + DE 49 (ISO 8583:1987),
+     * a partial reversal carries the original amount in DE 4 and what remains in DE 95;
+     * elsewhere DE 4 is the part reversed.
+     */
+    public IsoMessage reversal(String pan, String processingCode, Money amount,
+            Money originalAmount, Outbound ours, Mti originalMti, Outbound original,
+            String terminalId, String merchantId, String reasonCode, boolean repeat) {
         Mti mti = new Mti(wire.version(), Mti.CLASS_REVERSAL, Mti.FUNCTION_ADVICE,
                 repeat ? 1 : 0);
         IsoMessage m = wire.codec().newMessage().setMti(mti.toString());
@@ -110,6 +123,49 @@ public final class MessageWriter {
         if (wire.dialect().field(39) != null && !wire.conventions().functionCodes()) {
             m.set(39, wire.codes().code(Reason.LATE_RESPONSE));
         }
+        m.set(90, originalData(originalMti, original));
+        if (originalAmount != null && originalAmount.minor() > amount.minor()
+                && usesReplacementAmounts()) {
+            setAmount(m, 4, 49, originalAmount);
+            m.set(95, replacementAmounts(originalAmount.minus(amount)));
+        }
+        return m;
+    }
+
+    /** Whether partial reversals name what remains in DE 95 (ISO 8583:1987 layout). */
+    public boolean usesReplacementAmounts() {
+        FieldSpec spec = wire.dialect().field(95);
+        return spec != null && spec.max() == REPLACEMENT_LENGTH
+                && wire.conventions().amounts()
+                != WireConventions.AmountLayout.N16_CURRENCY_EXPONENT_AMOUNT;
+    }
+
+    /**
+     * ISO 8583:1987 DE 95, an42:
+     * <pre>
+     * actual amount, transaction (n12) | actual amount, settlement (n12)
+     * actual transaction fee (x+n8)    | actual settlement fee (x+n8)
+     * </pre>
+     * The settlement amount is the same figure: Caspian settles in the issuer's currency.
+     */
+    static String replacementAmounts(Money remaining) {
+        String amount = Digits.pad(remaining.minor(), 12);
+        return amount + amount + "C00000000" + "C00000000";
+    }
+
+    /** The length of ISO 8583:1987 DE 95. */
+    public static final int REPLACEMENT_LENGTH = 42;
+
+    /**
+     * A completion advice (x220) of an authorization Caspian forwarded: its own numbering,
+     * the final amount, the original's approval code, and DE 90 naming the original as sent.
+     */
+    public IsoMessage completion(String pan, String processingCode, Money amount,
+            Outbound ours, Mti originalMti, Outbound original, String authCode,
+            String terminalId, String merchantId, boolean repeat) {
+        IsoMessage m = advice(pan, processingCode, amount, ours,
+                new Mti(wire.version(), Mti.CLASS_FINANCIAL, Mti.FUNCTION_REQUEST, 0), authCode,
+                terminalId, merchantId, repeat);
         m.set(90, originalData(originalMti, original));
         return m;
     }
@@ -213,8 +269,21 @@ public final class MessageWriter {
         }
     }
 
-    private static String ascii(String s) {
-        return s.replaceAll("[^ -~]", "?");
+    /** Printable ASCII only: anything else becomes '?'. No regular expression per message. */
+    static String ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] < ' ' || out[j] > '~') {
+                        out[j] = '?';
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
     }
 
     private static String pad(String s, int n) {

@@ -25,6 +25,21 @@ public final class Owed {
     public final String merchantId;
     public final String reasonCode;
     public final String authCode;
+    /**
+     * A reversal of a request that timed out and was then approved in stand-in: its
+     * acknowledgement leaves the transaction's state (advice pending) alone.
+     */
+    public boolean standsIn;
+    /**
+     * For a partial reversal, the original's amount in the target's currency ({@link #amount}
+     * is the part reversed); null otherwise.
+     */
+    public Money originalAmount;
+    /**
+     * A completion advice's own numbering, given at its first send and kept for its repeats
+     * ({@link #original} is the authorization it completes); null until then.
+     */
+    public Outbound adviceNumbering;
     public int attempts;
     public Instant nextAttemptAt;
     /** The STAN of the latest send, to match the acknowledgement; null before a send. */

@@ -2,6 +2,7 @@ package io.caspian.hsm.crypto;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -23,6 +24,17 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AesGcm {
     public static final int NONCE_BYTES = 12;
     public static final int TAG_BYTES = 16;
+    /**
+     * One cipher per thread, initialised afresh (key and nonce) for every operation: the
+     * provider look-up of {@code Cipher.getInstance} costs more than sealing a PAN.
+     */
+    private static final ThreadLocal<Cipher> ENGINE = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -63,9 +75,17 @@ public final class AesGcm {
 
     private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key, "AES"),
-                new GCMParameterSpec(TAG_BYTES * 8, nonce));
+        Cipher cipher = ENGINE.get();
+        SecretKeySpec spec = new SecretKeySpec(key, "AES");
+        GCMParameterSpec parameters = new GCMParameterSpec(TAG_BYTES * 8, nonce);
+        try {
+            cipher.init(mode, spec, parameters);
+        } catch (InvalidAlgorithmParameterException e) {
+            // The JDK refuses to encrypt twice in a row under one key and nonce on one
+            // cipher object; a caller that means it (a test vector) gets a fresh object.
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, spec, parameters);
+        }
         cipher.updateAAD(associatedData);
         return cipher;
     }

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Versioned keys sealed under the LMK, persisted in one file.
@@ -33,6 +36,13 @@ import java.util.TreeMap;
  *
  * <p>Reads take an immutable snapshot and never lock; writes are serialised and replace the
  * snapshot after the file is written.
+ *
+ * <p>Unsealed values are cached inside this boundary, by key id and version, so a command
+ * does not open the LMK seal (AES-GCM and a fresh cipher) every time: a command gets its own
+ * copy, which it zeroes when done. Adding a version of an id, or retiring any of its
+ * versions, drops and zeroes the id's cached values; usability (retirement, grace period) is
+ * still checked on every resolve. Cached values never leave the store: no getter, no
+ * {@code toString}, no log.
  */
 public final class KeyStore {
     public static final String FILE_NAME = "keystore.txt";
@@ -43,6 +53,9 @@ public final class KeyStore {
     private final Duration previousVersionGrace;
     private final Random random;
     private volatile Map<String, List<StoredKey>> snapshot;
+    /** Clear values by "id@version"; zeroed when dropped. */
+    private final Map<String, byte[]> unsealed = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> keyChangeListeners = new CopyOnWriteArrayList<>();
 
     private KeyStore(Path file, Lmk lmk, Clock clock, Duration grace, Random random,
             List<StoredKey> keys) {
@@ -198,7 +211,17 @@ public final class KeyStore {
     }
 
     private ClearKey unseal(StoredKey key) {
-        byte[] value = LmkCipher.open(lmk, StoredKey.PURPOSE, key.context(), key.sealed());
+        String name = key.info().id() + "@" + key.info().version();
+        byte[] cached = unsealed.get(name);
+        if (cached == null) {
+            cached = LmkCipher.open(lmk, StoredKey.PURPOSE, key.context(), key.sealed());
+            byte[] raced = unsealed.putIfAbsent(name, cached);
+            if (raced != null) {
+                Secrets.zero(cached);
+                cached = raced;
+            }
+        }
+        byte[] value = cached.clone();
         try {
             return new ClearKey(key.info(), value);
         } catch (IllegalArgumentException e) {
@@ -220,6 +243,39 @@ public final class KeyStore {
         return new Refusal(HsmError.KEY_NOT_FOUND, "no key " + ref + " in the key store");
     }
 
+    /**
+     * The key a reference names if it is usable now (retirement and grace period checked),
+     * without unsealing it.
+     *
+     * @throws Refusal KEY_NOT_FOUND or KEY_RETIRED
+     */
+    public KeyInfo usable(KeyRef ref) {
+        return find(ref).info();
+    }
+
+    /**
+     * Registers what else caches objects made from keys inside the HSM: called with a key
+     * id whenever a version of it is added or retired.
+     */
+    public void onKeyChange(Consumer<String> listener) {
+        keyChangeListeners.add(listener);
+    }
+
+    /** Drops and zeroes the cached clear values of every version of {@code id}. */
+    private void forget(String id) {
+        for (Consumer<String> listener : keyChangeListeners) {
+            listener.accept(id);
+        }
+        String prefix = id + "@";
+        unsealed.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(prefix)) {
+                Secrets.zero(e.getValue());
+                return true;
+            }
+            return false;
+        });
+    }
+
     private void replace(String id, List<StoredKey> versions) {
         Map<String, List<StoredKey>> next = new TreeMap<>(snapshot);
         next.put(id, List.copyOf(versions));
@@ -231,6 +287,7 @@ public final class KeyStore {
             throw new UncheckedIOException("cannot write the key store " + file, e);
         }
         snapshot = next;
+        forget(id);
     }
 
     private static Map<String, List<StoredKey>> index(List<StoredKey> keys) {

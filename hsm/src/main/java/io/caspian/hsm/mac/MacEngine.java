@@ -39,12 +39,34 @@ public final class MacEngine {
 
     public static byte[] generate(MacAlgorithm algorithm, KeyAlgorithm keyAlgorithm,
             byte[] key, byte[] data, int offset, int length, int macLengthBytes) {
-        checkLength(algorithm, macLengthBytes);
+        return compute(initialised(algorithm, keyAlgorithm, key), algorithm, data, offset,
+                length, macLengthBytes);
+    }
+
+    /** A MAC keyed and ready (its key schedule computed), for {@link #compute}. */
+    public static Mac initialised(MacAlgorithm algorithm, KeyAlgorithm keyAlgorithm,
+            byte[] key) {
         Mac mac = newMac(algorithm, keyAlgorithm);
         mac.init(new KeyParameter(key));
-        mac.update(data, offset, length);
+        return mac;
+    }
+
+    /**
+     * The MAC of the data under an initialised MAC, which is left keyed and reset for the
+     * next use (Bouncy Castle's {@code doFinal} resets); one caller at a time per MAC.
+     */
+    public static byte[] compute(Mac mac, MacAlgorithm algorithm, byte[] data, int offset,
+            int length, int macLengthBytes) {
+        checkLength(algorithm, macLengthBytes);
         byte[] full = new byte[mac.getMacSize()];
-        mac.doFinal(full, 0);
+        synchronized (mac) {
+            try {
+                mac.update(data, offset, length);
+                mac.doFinal(full, 0);
+            } finally {
+                mac.reset();
+            }
+        }
         byte[] truncated = Arrays.copyOf(full, macLengthBytes);
         Secrets.zero(full);
         return truncated;
@@ -58,7 +80,7 @@ public final class MacEngine {
         return Secrets.equal(actual, expected);
     }
 
-    private static void checkLength(MacAlgorithm algorithm, int macLengthBytes) {
+    public static void checkLength(MacAlgorithm algorithm, int macLengthBytes) {
         if (macLengthBytes < LENGTH_MIN_BYTES || macLengthBytes > algorithm.maxLengthBytes()) {
             throw new Refusal(HsmError.MAC_LENGTH_INVALID, "a " + algorithm + " MAC is "
                     + LENGTH_MIN_BYTES + " to " + algorithm.maxLengthBytes() + " bytes, not "

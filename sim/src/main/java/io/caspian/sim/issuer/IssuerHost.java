@@ -28,7 +28,9 @@ import java.util.Set;
  * x100/x200 --decide--> approved: post DEBIT or CREDIT, answer x110/x210 with DE 38
  *                       declined: answer with the model's code, post nothing
  * x120/x220 ----------> post (stand-in approvals are posted whatever the balance), x130/x230
- * x420/x421 ----------> first reversal of a posted original: post its reversal; x430 always
+ * x420/x421 ----------> first reversal of a posted original: post its reversal (the part
+ *                       reversed when partial: DE 95 names what remains, or DE 4 is less
+ *                       than the posting); x430 always
  * </pre>
  *
  * Idempotent by the original's key (DE 11 + DE 7 or DE 12): a repeated request gets its
@@ -149,14 +151,51 @@ public final class IssuerHost {
             LedgerEntry p = original.posting();
             CardAccount account = accounts.get(p.pan());
             EntryKind kind = p.kind().reversal();
-            account.add(-kind.netDebitSign() * p.amountMinor());
-            ledger.append(now, p.pan(), kind, p.amountMinor(), p.currency(), key,
+            long reversed = reversedPart(m, p);
+            account.add(-kind.netDebitSign() * reversed);
+            ledger.append(now, p.pan(), kind, reversed, p.currency(), key,
                     m.getString(37) == null ? "" : m.getString(37));
             reversalsApplied++;
         } else {
             reversalsWithoutEffect++;
         }
         return replies.acknowledgeReversal(m, now);
+    }
+
+    /**
+     * How much of a posting a reversal takes back: all of it, less what DE 95 says remains
+     * (ISO 8583:1987 replacement amounts, first 12 digits), or DE 4 when it is smaller than
+     * the posting (a model that writes the part reversed in DE 4).
+     */
+    private long reversedPart(IsoMessage reversal, LedgerEntry posting) {
+        String replacement = reversal.has(95) ? reversal.getString(95) : null;
+        if (replacement != null && replacement.length() >= 12) {
+            long remains = parseDigits(replacement.substring(0, 12));
+            if (remains > 0 && remains < posting.amountMinor()) {
+                return posting.amountMinor() - remains;
+            }
+            return posting.amountMinor();
+        }
+        io.caspian.sim.wire.Money amount = model.amount(reversal);
+        if (amount != null && amount.currency() == posting.currency()) {
+            long minor = amount.minorAt(settings.currency().exponent());
+            if (minor > 0 && minor < posting.amountMinor()) {
+                return minor;
+            }
+        }
+        return posting.amountMinor();
+    }
+
+    private static long parseDigits(String s) {
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     public Ledger ledger() {

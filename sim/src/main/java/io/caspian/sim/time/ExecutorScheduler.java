@@ -1,8 +1,8 @@
 package io.caspian.sim.time;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,11 +17,15 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     public ExecutorScheduler(String threadName, Clock clock) {
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+        // Every request arms a timeout that its answer cancels: drop cancelled ones at once
+        // rather than keep tens of thousands in the delay queue until they fall due.
+        single.setRemoveOnCancelPolicy(true);
+        this.executor = single;
     }
 
     @Override

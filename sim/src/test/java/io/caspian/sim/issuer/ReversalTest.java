@@ -61,6 +61,32 @@ class ReversalTest {
         return trace.get(trace.size() - 2);
     }
 
+    /**
+     * <pre>
+     * 0200 4,000 posted -> balance 6,000
+     * mir:    0420 DE 4 = 4,000, DE 95 = 1,500 remains -> 2,500 back, balance 8,500
+     * shetab: 2420 DE 4 = 2,500 (the part reversed)     -> 2,500 back, balance 8,500
+     * </pre>
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mir", "shetab"})
+    void partialReversalTakesBackOnlyThePartReversed(String scheme) {
+        setUp(scheme);
+        IsoMessage original = purchase(4_000);
+        IsoMessage reversal = reversalOf(model, original, 901);
+        if (scheme.equals("mir")) {
+            reversal.set(95, "000000001500" + "000000001500" + "C00000000" + "C00000000");
+        } else {
+            model.setAmount(reversal, new io.caspian.sim.wire.Money(2_500,
+                    SimTestKit.currency(scheme).numeric(), 0));
+        }
+        assertThat(issuer.handle(reversal).mti()).endsWith("430");
+        assertThat(issuer.account(card.pan()).balanceMinor()).isEqualTo(8_500);
+        assertThat(issuer.ledger().totalMinor(EntryKind.DEBIT_REVERSAL)).isEqualTo(2_500);
+        assertThat(issuer.handle(reversal.copy().setMti(model.mti(421))).mti()).endsWith("430");
+        assertThat(issuer.account(card.pan()).balanceMinor()).isEqualTo(8_500);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mir", "shetab"})
     void reversalRestoresOnceAndRepeatsHaveNoEffect(String scheme) {

@@ -1,0 +1,132 @@
+package io.caspian.core.flow;
+
+import io.caspian.core.mapping.MappingResult;
+import io.caspian.core.money.Money;
+import io.caspian.core.saf.Owed;
+import io.caspian.core.txn.CanonicalMessage;
+import io.caspian.core.txn.Mti;
+import io.caspian.core.txn.Reason;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.SafKind;
+import io.caspian.store.StoreWrite;
+import io.caspian.store.TransactionState;
+import io.caspian.store.TransitionFields;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A completion advice from an acquirer (x220/x221 naming an authorization in DE 90): matched
+ * to the authorization Caspian forwarded, recorded with an advice owed to its issuer (the
+ * final amount at the authorization's rate), and acknowledged at once; the issuer receives
+ * it through store-and-forward, repeated until acknowledged.
+ *
+ * <pre>
+ * acq -> 0220 DE90=0100+stan amount=final ─► find original ─► RECEIVED ─► ADVICE_PENDING
+ *     -> acq 0230                            + owed advice ─► iss x220 (until x230)
+ * </pre>
+ *
+ * One without DE 90, or whose original is unknown, not an authorization or not approved, is
+ * acknowledged and recorded, not forwarded. Repeats are answered from the first one's reply.
+ */
+final class CompletionAdvice {
+    /** Caspian's own reason code for an owed completion advice (not sent on the wire). */
+    static final String REASON_COMPLETION = "COMP";
+
+    private final SwitchEngine engine;
+
+    CompletionAdvice(SwitchEngine engine) {
+        this.engine = engine;
+    }
+
+    void onAdvice(String acquirer, IsoMessage message) {
+        SchemeSettings acq = engine.settings.scheme(acquirer);
+        MappingResult mapped = engine.readers.get(acquirer).read(message, engine.today(acq));
+        if (mapped instanceof MappingResult.Invalid) {
+            engine.stats.count("format_errors");
+            engine.reply(acquirer, message, Reason.FORMAT_ERROR, null, null, null);
+            return;
+        }
+        CanonicalMessage c = ((MappingResult.Mapped) mapped).message();
+        String key = Duplicates.key(acquirer, c);
+        Optional<Duplicates.Seen> seen = engine.duplicates.find(key);
+        if (seen.isPresent()) {
+            engine.stats.count("duplicate_advices");
+            if (seen.get().reply != null) {
+                engine.send(acquirer, seen.get().reply);
+            }
+            return;
+        }
+        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
+                engine.scheduler.now(), key);
+        engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
+        ReversalTarget original = c.original() == null ? null
+                : new AcquirerReversal(engine).original(acquirer, c);
+        r.record = engine.records.received(r);
+        String refused = refusal(original, c);
+        if (refused != null) {
+            engine.stats.count("advices_not_forwarded");
+            List<StoreWrite> writes = List.of(
+                    new StoreWrite.InsertTransaction(AcquirerReversal.withOriginal(r,
+                            refused.equals("ORIGINAL_NOT_FOUND") ? null : original, c.amount(),
+                            c.amount()), "ADVICE_RECEIVED"),
+                    engine.records.transition(r, TransactionState.DECLINED, refused,
+                            engine.records.answeredFields(r, null, Reason.ACCEPTED, null)));
+            acknowledgeAfterCommit(writes, r, null);
+            return;
+        }
+        r.issuer = original.issuer();
+        Money amount = AtOriginalRate.convert(original, c.amount());
+        Owed owed = new Owed(r.id, SafKind.ADVICE, original.issuer(), original.pan(),
+                original.processingCode(), amount, original.issuerMti(), original.sent(),
+                original.terminalId(), original.merchantId(), REASON_COMPLETION, c.authCode(),
+                engine.scheduler.now());
+        List<StoreWrite> writes = List.of(
+                new StoreWrite.InsertTransaction(AcquirerReversal.withOriginal(r, original,
+                        c.amount(), amount), "ADVICE_RECEIVED"),
+                engine.records.transition(r, TransactionState.ADVICE_PENDING,
+                        "COMPLETION_OWED_TO_ISSUER", TransitionFields.answered(null,
+                                acq.wire().codes().code(Reason.ACCEPTED), c.authCode())),
+                new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, owed)));
+        acknowledgeAfterCommit(writes, r, owed);
+    }
+
+    /** Why the advice is not forwarded, as a phrase; null when it is. */
+    private static String refusal(ReversalTarget original, CanonicalMessage c) {
+        if (original == null) {
+            return "ORIGINAL_NOT_FOUND";
+        }
+        if (original.issuerMti().messageClass() != Mti.CLASS_AUTHORIZATION) {
+            return "ORIGINAL_NOT_AN_AUTHORIZATION";
+        }
+        Exchange live = original.live();
+        boolean approved = live == null ? original.issuerMayHaveApproved()
+                : live.state() == TransactionState.APPROVED
+                        || live.state() == TransactionState.ADVICE_PENDING
+                        || live.state() == TransactionState.ADVISED;
+        if (!approved || original.issuerAmount() == null) {
+            return "ORIGINAL_NOT_APPROVED";
+        }
+        if (c.amount() == null || original.acquirerAmount() == null
+                || !c.amount().currency().equals(original.acquirerAmount().currency())) {
+            return "COMPLETION_CURRENCY_DIFFERS";
+        }
+        return null;
+    }
+
+    private void acknowledgeAfterCommit(List<StoreWrite> writes, Exchange r, Owed owed) {
+        engine.store.submit(writes).whenComplete((ok, error) -> engine.scheduler.execute(() -> {
+            // Acknowledge only what is recorded; otherwise the acquirer repeats (x221).
+            Reason reason = error == null ? Reason.ACCEPTED : Reason.SYSTEM_MALFUNCTION;
+            if (error == null && owed != null) {
+                engine.saf.add(owed);
+                engine.stats.count("completions_received");
+                engine.saf.sendDue(owed.target);
+            }
+            IsoMessage reply = engine.reply(r.acquirer, r.request, reason, null, null, null);
+            if (error == null) {
+                engine.duplicates.answered(r.duplicateKey, reply);
+            }
+        }));
+    }
+}

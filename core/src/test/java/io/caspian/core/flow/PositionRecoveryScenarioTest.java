@@ -1,0 +1,63 @@
+package io.caspian.core.flow;
+
+import static io.caspian.core.flow.InterlinkScenarioTest.mirPurchase;
+import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caspian.core.screening.Screening;
+import io.caspian.core.standin.StandInRules;
+import io.caspian.iso8583.IsoCodec;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.iso8583.dialect.Dialects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The net debit cap holds across a restart: Shetab prefunded 100,000 IRR, cap 1,000,000 IRR.
+ *
+ * <pre>
+ * mir -> 0200 1,500.00 RUB -> shetab 2200 666,600 IRR -> 2210 approved -> mir 0210 rc=00
+ *     => shetab position 100,000 - 666,600 = -566,600
+ * restart: recovery rebuilds the position from the store => -566,600
+ * mir -> 0200 1,500.00 RUB -> mir 0210 rc=05 (would reach -1,233,200), nothing forwarded
+ * mir -> 0420 partial, 1,000.00 RUB remains -> position gives back 222,200 => -344,400
+ * restart => -344,400 again
+ * </pre>
+ */
+class PositionRecoveryScenarioTest extends ScenarioTestBase {
+
+    @Test
+    void theSettlementPositionIsRebuiltFromTheStoreAtRecovery() throws Exception {
+        h = new Harness(dir, 2_000, StandInRules.disabled(), m -> m,
+                s -> Harness.with(s, null, Screening.none(), 1_000_000, 100_000));
+        IsoMessage purchase = mirPurchase("000501", 150_000);
+        h.from("mir", purchase);
+        IsoMessage toIssuer = h.shetab.next();
+        h.from("shetab", shetabAnswer(toIssuer, "0000", "POS001"));
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-566_600));
+
+        h.restart();
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-566_600));
+        h.from("mir", mirPurchase("000502", 150_000));
+        assertThat(h.mir.next().getString(39)).isEqualTo("05");
+        assertThat(h.shetab.none(200)).isNull();
+
+        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            reversal.copyFrom(purchase, f);
+        }
+        reversal.set(7, "1125103115").set(11, "000503").set(39, "17")
+                .set(90, "0200000501112510301500000220001" + "00000000000")
+                .set(95, "000000100000" + "000000100000" + "C00000000" + "C00000000");
+        h.from("mir", reversal);
+        assertThat(h.mir.next().mti()).isEqualTo("0430");
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-344_400));
+
+        h.restart();
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-344_400));
+    }
+}

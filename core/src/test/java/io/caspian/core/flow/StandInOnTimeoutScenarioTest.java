@@ -1,0 +1,168 @@
+package io.caspian.core.flow;
+
+import static io.caspian.core.flow.InterlinkScenarioTest.mirPurchase;
+import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caspian.core.standin.StandInRules;
+import io.caspian.iso8583.IsoCodec;
+import io.caspian.iso8583.IsoMessage;
+import io.caspian.iso8583.dialect.Dialects;
+import io.caspian.store.SafKind;
+import io.caspian.store.TransactionRecord;
+import io.caspian.store.TransactionState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issuer is up but silent, and its stand-in rules allow the request:
+ *
+ * <pre>
+ * mir    -> 0200 stan=000201 amount=150000 ccy=643
+ *        -> shetab 2200 stan=A amount=666600 (no answer within 200 ms)
+ *        -> mir 0210 rc=00 auth=S*****            (stood in, recorded before it left)
+ *        -> shetab 2420 DE90=2200+A reason=4021   (the issuer may have approved A)
+ *        -> shetab 2220 stan=B amount=666600 auth=S*****  (book the stand-in approval)
+ * shetab -> 2210 0000 (late: swallowed, the reversal cancels it)
+ * shetab -> 2430 ; shetab -> 2230
+ *        => ADVICE_PENDING -> ADVISED, nothing owed
+ * </pre>
+ */
+class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
+
+    @Test
+    void issuerTimeoutWithinTheRulesStandsInReversesTheRequestAndAdvisesTheApproval()
+            throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000_000));
+        h.from("mir", mirPurchase("000201", 150_000));
+        IsoMessage request = h.shetab.next();
+        assertThat(request.mti()).isEqualTo("2200");
+
+        IsoMessage reply = h.mir.next();
+        assertThat(reply.mti()).isEqualTo("0210");
+        assertThat(reply.getString(39)).isEqualTo("00");
+        assertThat(reply.getString(38)).startsWith("S");
+        TransactionRecord stood = only();
+        assertThat(stood.state()).isEqualTo(TransactionState.ADVICE_PENDING);
+        assertThat(stood.stoodIn()).isTrue();
+
+        IsoMessage reversal = h.shetab.next();
+        assertThat(reversal.mti()).isEqualTo("2420");
+        assertThat(reversal.getString(90)).startsWith("2200" + request.getString(11));
+        assertThat(reversal.getString(25)).isEqualTo("4021");
+        assertThat(reversal.getString(4)).isEqualTo(request.getString(4));
+        IsoMessage advice = h.shetab.next();
+        assertThat(advice.mti()).isEqualTo("2220");
+        assertThat(advice.getString(11)).isNotEqualTo(request.getString(11));
+        assertThat(advice.getString(4)).isEqualTo("3640000000666600");
+        assertThat(advice.getString(38)).isEqualTo(reply.getString(38));
+
+        h.from("shetab", shetabAnswer(request, "0000", "LATE01"));
+        assertThat(h.mir.none(300)).as("a late approval is never passed on").isNull();
+
+        h.from("shetab", shetabAnswer(reversal, "0400", null));
+        h.from("shetab", shetabAnswer(advice, "0000", null));
+        awaitNothingOwed();
+        assertThat(only().state()).isEqualTo(TransactionState.ADVISED);
+        assertThat(h.store.history(stood.id())).extracting(c -> c.to().name())
+                .containsExactly("RECEIVED", "ROUTED", "SENT", "TIMED_OUT", "STOOD_IN",
+                        "ADVICE_PENDING", "ADVISED");
+        assertThat(h.stats.get("stood_in_after_timeout")).isEqualTo(1);
+    }
+
+    @Test
+    void issuerTimeoutOutsideTheRulesIsDeclinedAndOnlyReversed() throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000));
+        h.from("mir", mirPurchase("000202", 150_000));
+        IsoMessage request = h.shetab.next();
+        assertThat(h.mir.next().getString(39)).isEqualTo("91");
+        IsoMessage reversal = h.shetab.next();
+        assertThat(reversal.mti()).isEqualTo("2420");
+        h.from("shetab", shetabAnswer(reversal, "0400", null));
+        assertThat(h.shetab.none(300)).as("no advice for a decline").satisfiesAnyOf(
+                m -> assertThat(m).isNull(), m -> assertThat(m.mti()).isEqualTo("2421"));
+        assertThat(request.mti()).isEqualTo("2200");
+    }
+
+    @Test
+    void afterARestartBothTheReversalAndTheAdviceAreStillOwed() throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000_000));
+        h.shetab.up = true;
+        h.from("mir", mirPurchase("000203", 150_000));
+        IsoMessage request = h.shetab.next();
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        h.shetab.up = false;
+        h.restart();
+        assertThat(h.store.pendingSaf(10)).extracting(i -> i.kind())
+                .containsExactlyInAnyOrder(SafKind.REVERSAL, SafKind.ADVICE);
+        h.shetab.sent.clear();
+        h.shetab.up = true;
+        h.onEngine(() -> h.engine.onLinkUp("shetab"));
+        IsoMessage first = h.shetab.next();
+        IsoMessage second = h.shetab.next();
+        IsoMessage reversal = first.mti().startsWith("242") ? first : second;
+        IsoMessage advice = first == reversal ? second : first;
+        assertThat(reversal.getString(90)).startsWith("2200" + request.getString(11));
+        assertThat(advice.mti()).startsWith("222");
+        assertThat(advice.getString(11)).isNotEqualTo(request.getString(11));
+        h.from("shetab", shetabAnswer(reversal, "0400", null));
+        h.from("shetab", shetabAnswer(advice, "0000", null));
+        awaitNothingOwed();
+        assertThat(only().state()).isEqualTo(TransactionState.ADVISED);
+    }
+
+    /**
+     * <pre>
+     * mir -> 0200 stan=000204 -> shetab 2200 stan=A (silent) -> mir 0210 rc=00 (stand-in)
+     *     -> shetab 2420 DE90=2200+A ; -> shetab 2220 stan=B   (both acknowledged)
+     * mir -> 0420 DE90=0200 000204 -> mir 0430
+     *     -> shetab 2420 DE90=2220+B: the acquirer reverses what the issuer booked, the advice
+     * </pre>
+     */
+    @Test
+    void anAcquirerReversalOfAStandInAfterATimeoutReversesTheAdvice() throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000_000));
+        IsoMessage purchase = mirPurchase("000204", 150_000);
+        h.from("mir", purchase);
+        h.shetab.next();
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        IsoMessage timeoutReversal = h.shetab.next();
+        IsoMessage advice = h.shetab.next();
+        h.from("shetab", shetabAnswer(timeoutReversal, "0400", null));
+        h.from("shetab", shetabAnswer(advice, "0000", null));
+        awaitNothingOwed();
+        h.shetab.sent.clear();
+
+        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            reversal.copyFrom(purchase, f);
+        }
+        reversal.set(7, "1125103115").set(11, "000205").set(39, "17")
+                .set(90, "0200000204112510301500000220001" + "00000000000");
+        h.from("mir", reversal);
+        assertThat(h.mir.next().mti()).isEqualTo("0430");
+        IsoMessage forwarded = h.shetab.next();
+        assertThat(forwarded.mti()).isEqualTo("2420");
+        assertThat(forwarded.getString(90)).startsWith("2220" + advice.getString(11)
+                + advice.getString(12));
+    }
+
+    private TransactionRecord only() {
+        List<TransactionRecord> all = h.store.createdSince(Instant.EPOCH);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private void awaitNothingOwed() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (h.store.pendingSaf(10).isEmpty()
+                    && only().state() == TransactionState.ADVISED) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("still owed: " + h.store.pendingSaf(10));
+    }
+}
