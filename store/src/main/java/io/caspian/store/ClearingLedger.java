@@ -246,6 +246,13 @@ public final class ClearingLedger {
                 + " ORDER BY business_date, scheme", s -> { }, ClearingRowMaps::credit);
     }
 
+    /** Every prefund credit settlement has recorded, applied or not, oldest first. */
+    public List<PrefundCredit> prefundCredits() {
+        return queries.list("SELECT scheme, business_date, amount_minor, currency,"
+                + " recorded_at, applied_at FROM prefund_credit"
+                + " ORDER BY business_date, scheme", s -> { }, ClearingRowMaps::credit);
+    }
+
     /** Marks a credit applied; false if it already was (another node applied it). */
     public boolean markPrefundApplied(String scheme, LocalDate date, Instant at) {
         boolean[] changed = {false};

@@ -54,6 +54,8 @@ public final class ClearingDaemon implements AutoCloseable {
                 return true;
             }
         });
+        // Positions were rebuilt from every stored row; credit back what was settled.
+        PrefundFeed.restore(node.store().clearing(), node);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "caspian-clearing");
             t.setDaemon(true);

@@ -1,19 +1,24 @@
 package io.caspian.app.clearing;
 
 import io.caspian.app.wiring.SwitchNode;
-import io.caspian.store.ClearingRows.PrefundCredit;
 import io.caspian.store.ClearingLedger;
+import io.caspian.store.ClearingRows.PrefundCredit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts what settlement credited back into each scheme's prefunded position in the running
- * switch, where the real-time net debit cap reads it. A credit is marked applied first, so
- * with several nodes on one database exactly one applies it; positions live in memory, so a
- * restart starts again from the configured prefunding anyway.
+ * switch, where the real-time net debit cap reads it.
+ *
+ * <p>At start the engine rebuilds each position from every stored transaction (settled or
+ * not), so {@link #restore} credits again everything settlement ever recorded: the applied
+ * mark only says which credits a running node has already taken. While running,
+ * {@link #apply} takes the new ones; a credit is marked applied first, so with several nodes
+ * on one database exactly one applies it.
  */
 public final class PrefundFeed {
     private static final Logger LOG = LoggerFactory.getLogger(PrefundFeed.class);
@@ -23,18 +28,46 @@ public final class PrefundFeed {
 
     /** Applies every credit not applied yet; returns those this call applied. */
     public static List<PrefundCredit> apply(ClearingLedger ledger, SwitchNode node) {
+        return apply(ledger, engineSink(node));
+    }
+
+    /** After a restart: applies every credit ever recorded; returns them. */
+    public static List<PrefundCredit> restore(ClearingLedger ledger, SwitchNode node) {
+        return restore(ledger, engineSink(node));
+    }
+
+    static List<PrefundCredit> apply(ClearingLedger ledger, ObjLongConsumer<String> credit) {
         List<PrefundCredit> applied = new ArrayList<>();
         for (PrefundCredit c : ledger.unappliedPrefundCredits()) {
             if (!ledger.markPrefundApplied(c.scheme(), c.businessDate(), Instant.now())) {
                 continue;
             }
-            // Positions are the engine thread's; the credit goes through it.
-            node.thread().execute(() -> node.engine().positions().prefund(c.scheme(),
-                    c.amountMinor()));
+            credit.accept(c.scheme(), c.amountMinor());
             LOG.info("{}: prefunded position credited {} (currency {}) by settlement of {}",
                     c.scheme(), c.amountMinor(), c.currency(), c.businessDate());
             applied.add(c);
         }
         return applied;
+    }
+
+    static List<PrefundCredit> restore(ClearingLedger ledger, ObjLongConsumer<String> credit) {
+        List<PrefundCredit> all = ledger.prefundCredits();
+        for (PrefundCredit c : all) {
+            if (c.appliedAt() == null) {
+                ledger.markPrefundApplied(c.scheme(), c.businessDate(), Instant.now());
+            }
+            credit.accept(c.scheme(), c.amountMinor());
+        }
+        if (!all.isEmpty()) {
+            LOG.info("prefunded positions: {} settlement credits restored after start",
+                    all.size());
+        }
+        return all;
+    }
+
+    private static ObjLongConsumer<String> engineSink(SwitchNode node) {
+        // Positions are the engine thread's; credits go through it.
+        return (scheme, amount) -> node.thread().execute(
+                () -> node.engine().positions().prefund(scheme, amount));
     }
 }
