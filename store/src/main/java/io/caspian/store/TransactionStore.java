@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The system of record: durable writes through one group committer, and the queries flows,
@@ -29,6 +30,8 @@ public final class TransactionStore implements AutoCloseable {
     private final HealthTracker health;
     private final TransactionQueries transactions;
     private final RecordQueries records;
+    private final SearchQueries search;
+    private final MessageJournal journal;
 
     private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
             HealthTracker health, Queries queries) {
@@ -37,6 +40,9 @@ public final class TransactionStore implements AutoCloseable {
         this.health = health;
         this.transactions = new TransactionQueries(queries);
         this.records = new RecordQueries(queries);
+        this.search = new SearchQueries(queries);
+        this.journal = new MessageJournal(dataSource);
+        journal.start();
     }
 
     /**
@@ -169,11 +175,45 @@ public final class TransactionStore implements AutoCloseable {
         return records.auditTrail(from, to);
     }
 
+    /**
+     * Queues one message record for the trace. The supplier runs on the journal's own
+     * thread, so the caller pays for the enqueue only; records are written in batches
+     * beside the group committer, never delaying or failing an outcome's commit. Returns
+     * false when the journal's queue is full and the record was dropped (counted).
+     */
+    public boolean journal(Supplier<MessageRecord> message) {
+        return journal.offer(message);
+    }
+
+    /** Message records written, dropped, and waiting, since start. */
+    public JournalStats journalStats() {
+        return new JournalStats(journal.written(), journal.dropped(), journal.queueDepth());
+    }
+
+    /** The message journal's counters. */
+    public record JournalStats(long written, long dropped, int queueDepth) {
+    }
+
+    /** Transactions matching every given criterion, newest first. */
+    public List<TransactionRecord> search(TransactionSearch criteria) {
+        return search.search(criteria);
+    }
+
+    /**
+     * Messages recorded on one link in {@code [from, to)} carrying the STAN or the RRN, in
+     * the order they crossed it.
+     */
+    public List<MessageRecord> messages(String link, String stan, String rrn, Instant from,
+            Instant to) {
+        return search.messages(link, stan, rrn, from, to);
+    }
+
     /** Commits what is queued, stops the committer and closes the pool. */
     @Override
     public void close() {
         try {
             committer.close();
+            journal.close();
         } finally {
             dataSource.close();
         }
