@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,8 @@ public final class TransactionStore implements AutoCloseable {
     private final RecordQueries records;
     private final SearchQueries search;
     private final MessageJournal journal;
+    private final LongAdder commitNanos = new LongAdder();
+    private final LongAdder commitCount = new LongAdder();
 
     private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
             HealthTracker health, Queries queries) {
@@ -76,11 +79,30 @@ public final class TransactionStore implements AutoCloseable {
 
     /** Writes durable together, in order, in one commit shared with other submissions. */
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
-        return committer.submit(writes);
+        long started = System.nanoTime();
+        CompletableFuture<Void> done = committer.submit(writes);
+        done.whenComplete((ok, error) -> {
+            commitNanos.add(System.nanoTime() - started);
+            commitCount.increment();
+        });
+        return done;
     }
 
     public CompletableFuture<Void> submit(StoreWrite... writes) {
-        return committer.submit(Arrays.asList(writes));
+        return submit(Arrays.asList(writes));
+    }
+
+    /**
+     * Submissions completed since start and the sum of their submit-to-durable times
+     * (queue wait plus the group commit): their ratio is the mean commit latency a flow
+     * waits for, which the console exports.
+     */
+    public CommitTiming commitTiming() {
+        return new CommitTiming(commitCount.sum(), commitNanos.sum());
+    }
+
+    /** See {@link #commitTiming()}. */
+    public record CommitTiming(long count, long nanosTotal) {
     }
 
     public StoreHealth health() {

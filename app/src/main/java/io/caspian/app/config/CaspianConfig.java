@@ -13,10 +13,20 @@ import java.util.Map;
  * @param rates conversion rates
  * @param markupBasisPoints markup per direction, e.g. {@code RUB>IRR: 100}
  * @param schemes scheme id to its settings
+ * @param http the console's HTTP port (API, metrics, health, web console); absent: none
+ * @param users who may use the console, with role and password hash
  */
 public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings, StoreSection store, HsmSection hsm,
         List<RateEntry> rates, Map<String, Integer> markupBasisPoints,
-        Map<String, SchemeSection> schemes) {
+        Map<String, SchemeSection> schemes, HttpSection http, List<UserSection> users) {
+
+    /** The console's port; {@code sessionTtlMs} 0 means the default (30 minutes). */
+    public record HttpSection(String host, int port, long sessionTtlMs) {
+    }
+
+    /** A console user: {@code passwordHash} from {@code caspian console hash-password}. */
+    public record UserSection(String name, String role, String passwordHash) {
+    }
 
     /** Switch-wide limits. */
     public record SwitchSection(long duplicateWindowMs, long safRetryMs, int inFlightMax,
