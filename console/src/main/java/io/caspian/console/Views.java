@@ -76,13 +76,12 @@ final class Views {
     /** One owed reversal or advice. */
     record Owed(String transactionId, String kind, String targetScheme, String status,
             String mti, String reasonCode, long amountMinor, String currency, int attempts,
-            String createdAt,
-            String nextAttemptAt, String lastAttemptAt, String lastError) {
+            String createdAt, String nextAttemptAt, String lastAttemptAt, String lastError) {
         static Owed of(SafItem s) {
             return new Owed(s.transactionId().toString(), s.kind().name(), s.targetScheme(),
-                    s.status().name(), s.messageMti(), s.reasonCode(),
-                    s.amountMinor(), ALPHA.getOrDefault(s.currency(),
-                            String.valueOf(s.currency())), s.attempts(), time(s.createdAt()), time(s.nextAttemptAt()),
+                    s.status().name(), s.messageMti(), s.reasonCode(), s.amountMinor(),
+                    ALPHA.getOrDefault(s.currency(), String.valueOf(s.currency())),
+                    s.attempts(), time(s.createdAt()), time(s.nextAttemptAt()),
                     time(s.lastAttemptAt()), s.lastError());
         }
     }
