@@ -79,7 +79,7 @@ final class Auth {
 
     /** {@code POST /api/login} with {@code {"user": ..., "password": ...}}. */
     void login(Context ctx) {
-        LoginForm form = ctx.bodyAsClass(LoginForm.class);
+        LoginForm form = Bodies.read(ctx, LoginForm.class);
         if (form == null || form.user() == null || form.password() == null) {
             throw new BadRequest("send {\"user\": ..., \"password\": ...}");
         }

@@ -36,7 +36,7 @@ final class TransactionRoutes {
 
     private void searchByBody(Context ctx) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> body = ctx.bodyAsClass(Map.class);
+        Map<String, Object> body = Bodies.read(ctx, Map.class);
         if (body == null) {
             throw new BadRequest("send the criteria as a JSON object");
         }

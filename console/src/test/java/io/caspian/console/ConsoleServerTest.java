@@ -121,6 +121,7 @@ class ConsoleServerTest {
 
     @Test
     void loginGivesASessionAndAWrongPasswordIsRefusedAndAudited() throws Exception {
+        assertThat(http.post("/api/login", null, "not json").statusCode()).isEqualTo(400);
         HttpResponse<String> wrong = http.post("/api/login", null,
                 "{\"user\":\"otto\",\"password\":\"nope\"}");
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -192,6 +193,8 @@ class ConsoleServerTest {
         assertThat(http.get("/api/transactions?pan=" + PAN_ONE, token).statusCode())
                 .as("a PAN never travels in a URL").isEqualTo(400);
         assertThat(http.get("/api/transactions?last4=12x4", token).statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/transactions/search", token, "[1,").statusCode())
+                .isEqualTo(400);
         assertThat(http.get("/api/transactions?colour=red", token).statusCode()).isEqualTo(400);
         JsonNode row = Http.json(http.get("/api/transactions/" + one.id(), token));
         assertThat(row.get("card").asText()).isEqualTo("220012******1234");
