@@ -10,7 +10,8 @@ final class Bodies {
     static <T> T read(Context ctx, Class<T> type) {
         try {
             return ctx.bodyAsClass(type);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's exceptions are checked, but Javalin (Kotlin) throws them undeclared.
             throw new BadRequest("the body is not the JSON object expected");
         }
     }

@@ -28,6 +28,12 @@ public final class ConsoleMetrics implements EngineObserver {
     private final Map<String, Counter> reasons = new ConcurrentHashMap<>();
     private final Map<String, Counter> messages = new ConcurrentHashMap<>();
     private final Map<String, Counter> codes = new ConcurrentHashMap<>();
+    /**
+     * Micrometer holds the objects its gauges and function counters read only weakly: these
+     * fields keep them alive as long as the metrics.
+     */
+    private ConsoleBackend bound;
+    private StoreGauges storeGauges;
 
     public MeterRegistry registry() {
         return registry;
@@ -89,10 +95,15 @@ public final class ConsoleMetrics implements EngineObserver {
     }
 
     /** Registers the gauges and counters read from the running switch when scraped. */
-    void bind(ConsoleBackend backend) {
+    synchronized void bind(ConsoleBackend backend) {
+        if (bound != null) {
+            throw new IllegalStateException("the metrics are bound to a switch already");
+        }
         Gauge.builder("caspian.in.flight", backend.inFlight(), s -> s.getAsInt())
                 .description("Requests inside the switch now").register(registry);
         StoreGauges store = new StoreGauges(backend.store(), backend.clock());
+        this.bound = backend;
+        this.storeGauges = store;
         Gauge.builder("caspian.saf.pending", store, StoreGauges::safPending)
                 .description("Reversals and advices owed to issuers (store-and-forward)")
                 .register(registry);
