@@ -54,7 +54,8 @@ final class MessageTap {
     }
 
     /**
-     * The MTI on the first line, then {@code number TAB name TAB masked value} per field,
+     * The MTI on the first line, then {@code number TAB name TAB masked value} per field (not
+     * the bitmap),
      * masked by the dialect's sensitivity: no PAN, PIN block, track data or key in clear.
      */
     static String dump(IsoMessage m) {
@@ -66,10 +67,21 @@ final class MessageTap {
             FieldSpec spec = m.dialect().field(f);
             String value = MaskedDump.maskedValue(m, f);
             sb.append('\n').append(f).append('\t')
-                    .append(spec == null || spec.description() == null ? "" : spec.description())
+                    .append(label(spec))
                     .append('\t').append(value == null ? "" : printable(value));
         }
         return sb.toString();
+    }
+
+    /** The dialect's short name of the field, else its description. */
+    private static String label(FieldSpec spec) {
+        if (spec == null) {
+            return "";
+        }
+        if (spec.name() != null && !spec.name().isBlank()) {
+            return spec.name();
+        }
+        return spec.description() == null ? "" : spec.description();
     }
 
     private static String printable(String value) {
