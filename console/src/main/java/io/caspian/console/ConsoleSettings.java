@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * @param port TCP port; 0 picks a free one (tests)
  * @param sessionTtlMs how long a session lives after its last request
  * @param users who may log in
+ * @param recordMessages whether the switch records every message (masked) for the traces
  */
-public record ConsoleSettings(String host, int port, long sessionTtlMs, List<ConsoleUser> users) {
+public record ConsoleSettings(String host, int port, long sessionTtlMs, List<ConsoleUser> users,
+        boolean recordMessages) {
     public static final long SESSION_TTL_MS_DEFAULT = 30 * 60 * 1_000L;
 
     public ConsoleSettings {

@@ -71,7 +71,7 @@ class ConsoleServerTest {
                 List.of(mir), pans, reloader, ClearingPort.NONE, metrics, Clock.systemUTC());
         server = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0, 60_000, List.of(
                 user("vera", Role.VIEWER), user("otto", Role.OPERATOR),
-                user("ada", Role.ADMIN))), backend);
+                user("ada", Role.ADMIN)), true), backend);
         http = new Http(server.port());
     }
 

@@ -20,8 +20,12 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
         List<RateEntry> rates, Map<String, Integer> markupBasisPoints,
         Map<String, SchemeSection> schemes, HttpSection http, List<UserSection> users) {
 
-    /** The console's port; {@code sessionTtlMs} 0 means the default (30 minutes). */
-    public record HttpSection(String host, int port, long sessionTtlMs) {
+    /**
+     * The console's port; {@code sessionTtlMs} 0 means the default (30 minutes);
+     * {@code recordMessages} (default true) keeps every message, masked, for the traces.
+     */
+    public record HttpSection(String host, int port, long sessionTtlMs,
+            Boolean recordMessages) {
     }
 
     /** A console user: {@code passwordHash} from {@code caspian console hash-password}. */

@@ -42,7 +42,8 @@ public final class ConsoleConfig {
         }
         try {
             return new ConsoleSettings(http.host() == null ? "127.0.0.1" : http.host(),
-                    http.port(), ttl, users);
+                    http.port(), ttl, users, http.recordMessages() == null
+                            || http.recordMessages());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "users", e.getMessage());
         }

@@ -40,6 +40,6 @@ public record DemoConsole(String host, int port, String password, boolean linger
     ConsoleSettings settings(String chosenPassword) {
         return new ConsoleSettings(host, port, ConsoleSettings.SESSION_TTL_MS_DEFAULT,
                 List.of(new ConsoleUser(USER, Role.ADMIN,
-                        PasswordHashes.hash(chosenPassword.toCharArray()))));
+                        PasswordHashes.hash(chosenPassword.toCharArray()))), true);
     }
 }

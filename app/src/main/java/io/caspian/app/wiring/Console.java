@@ -27,6 +27,7 @@ public final class Console {
         ConsoleBackend backend = new ConsoleBackend(node.store(), node.engine().stats(),
                 node.engine()::inFlight, links, pan -> node.pans().lookupHash(Pan.of(pan)),
                 reloader, clearing, node.metrics(), clock);
+        node.recordMessages(settings.recordMessages());
         return ConsoleServer.start(settings, backend);
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Sees every message at the switch's edge, as it is received from a link or after a link
  * took it: counts it in the metrics and hands it to the store's message journal for the
- * console's trace. Network management (x8xx: sign-on, echo) is counted, not journalled.
+ * console's trace while the console asks for it ({@code http.recordMessages}). Network
+ * management (x8xx: sign-on, echo) is counted, not journalled.
  *
  * <p>The caller pays for a counter and an enqueue; the masked dump is built on the
  * journal's thread. A message is not changed after it was received or sent, so reading it
@@ -25,11 +26,16 @@ final class MessageTap {
     private final TransactionStore store;
     private final ConsoleMetrics metrics;
     private final Clock clock;
+    private volatile boolean journalling;
 
     MessageTap(TransactionStore store, ConsoleMetrics metrics, Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    void journalling(boolean on) {
+        journalling = on;
     }
 
     void received(String link, IsoMessage m) {
@@ -44,7 +50,7 @@ final class MessageTap {
         String mti = m.mti();
         String code = m.has(39) ? m.getString(39) : null;
         metrics.onMessage(link, direction == MessageRecord.Direction.IN, mti, code);
-        if (mti.length() == 4 && mti.charAt(2) - '0' == CLASS_NETWORK) {
+        if (!journalling || mti.length() == 4 && mti.charAt(2) - '0' == CLASS_NETWORK) {
             return;
         }
         Instant at = clock.instant();

@@ -116,6 +116,15 @@ public final class SwitchNode implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Whether every message (masked) goes to the store's message journal for the console's
+     * traces; off until the console turns it on. Counting messages in the metrics is always
+     * on.
+     */
+    public void recordMessages(boolean on) {
+        tap.journalling(on);
+    }
+
     public PanProtector pans() {
         return pans;
     }

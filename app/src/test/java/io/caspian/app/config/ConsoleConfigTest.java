@@ -39,6 +39,9 @@ class ConsoleConfigTest {
         assertThat(s.sessionTtlMs()).isEqualTo(ConsoleSettings.SESSION_TTL_MS_DEFAULT);
         assertThat(s.users()).extracting(u -> u.role()).containsExactly(Role.OPERATOR,
                 Role.VIEWER);
+        assertThat(s.recordMessages()).isTrue();
+        assertThat(load("http: {port: 8080, recordMessages: false}\nusers: [{name: a, role:"
+                + " admin, passwordHash: \"" + HASH + "\"}]\n").recordMessages()).isFalse();
     }
 
     @Test
