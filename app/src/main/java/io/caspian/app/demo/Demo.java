@@ -1,5 +1,6 @@
 package io.caspian.app.demo;
 
+import io.caspian.app.CliException;
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.Settings;
 import io.caspian.store.pan.HsmPanProtector;
@@ -108,8 +109,14 @@ final class Demo {
                     settings.switchSettings()));
             return refused[0];
         };
-        ConsoleServer server = Console.start(node, console.settings(password), reloader,
-                ClearingPort.NONE, Clock.systemUTC());
+        ConsoleServer server;
+        try {
+            server = Console.start(node, console.settings(password), reloader,
+                    ClearingPort.NONE, Clock.systemUTC());
+        } catch (ConsoleServer.ConsoleStartException e) {
+            throw new CliException(e.getMessage() + "; choose another with --http-port (0:"
+                    + " any free port, -1: no console)");
+        }
         out.println("console: http://" + console.host() + ":" + server.port() + "/  user "
                 + DemoConsole.USER + "  password " + password
                 + "  (admin; a new password each run)");
