@@ -60,7 +60,9 @@ public final class ConsoleMetrics implements EngineObserver {
         DirectionMeters m = direction(dir);
         m.latency.record(latencyNanos, TimeUnit.NANOSECONDS);
         (reason.isApproval() ? m.approved : m.declined).increment();
-        if (state == TransactionState.STOOD_IN) {
+        // A stand-in approval is answered once its advice is owed (STOOD_IN, ADVICE_PENDING).
+        if (state == TransactionState.STOOD_IN || state == TransactionState.ADVICE_PENDING
+                || state == TransactionState.ADVISED) {
             m.standIns.increment();
         }
         if (state == TransactionState.REVERSAL_PENDING || state == TransactionState.TIMED_OUT) {

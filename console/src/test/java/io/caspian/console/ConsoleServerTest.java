@@ -243,7 +243,7 @@ class ConsoleServerTest {
     void metricsAndDashboardShowTheSameCounts() throws Exception {
         metrics.onAnswered("mir", "shetab", Reason.APPROVED, TransactionState.APPROVED,
                 2_000_000, true);
-        metrics.onAnswered("mir", "shetab", Reason.APPROVED, TransactionState.STOOD_IN,
+        metrics.onAnswered("mir", "shetab", Reason.APPROVED, TransactionState.ADVICE_PENDING,
                 1_000_000, true);
         metrics.onAnswered("mir", "shetab", Reason.ISSUER_UNAVAILABLE,
                 TransactionState.REVERSAL_PENDING, 5_000_000_000L, true);

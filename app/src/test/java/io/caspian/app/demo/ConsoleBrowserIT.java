@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web console in a real browser (Debian's headless Chromium driven by Selenium) while
  * the demo's traffic runs: log in, watch both directions' counts move on the dashboard,
- * search a transaction by its card's last four digits, open its trace. Screenshots go to
+ * search a transaction by its card's last four digits, open its trace; and once the demo
+ * has drained, a Prometheus scrape shows the counts of its summary. Screenshots go to
  * {@code target/console-screenshots/}. Without Chromium this fails and says how to install
  * it; it never skips.
  */
@@ -50,8 +56,8 @@ class ConsoleBrowserIT {
         }
         StringWriter text = new StringWriter();
         Demo demo = new Demo(new PrintWriter(text, true), dir.resolve("demo"),
-                Duration.ofSeconds(45), 25, 11, new DemoConsole("127.0.0.1", 0, PASSWORD,
-                        false));
+                Duration.ofSeconds(30), 25, 11, new DemoConsole("127.0.0.1", 0, PASSWORD,
+                        true));
         int[] code = {-1};
         Thread running = new Thread(() -> {
             try {
@@ -70,6 +76,11 @@ class ConsoleBrowserIT {
             shoot(browser, "dashboard.png");
             searchByLastFourAndOpenTrace(browser);
             shoot(browser, "trace.png");
+            metricsAgreeWithTheDemoSummary(text, base);
+            browser.findElement(By.cssSelector("#tabs a[data-tab='saf']")).click();
+            waiting(browser, 20).until(b -> b.findElement(By.id("standin")).getText()
+                    .startsWith("Stood in: "));
+            shoot(browser, "store-and-forward.png");
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -78,6 +89,45 @@ class ConsoleBrowserIT {
             running.join(120_000);
         }
         assertThat(code[0]).as(text.toString()).isZero();
+    }
+
+    /**
+     * Once the traffic has drained (the demo lingers), a Prometheus scrape shows the counts
+     * the demo's own summary printed: answered, approved, stand-ins.
+     */
+    private static void metricsAgreeWithTheDemoSummary(StringWriter text, String base)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!text.toString().contains("--linger:")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        Matcher summary = Pattern.compile("answered ([0-9]+): approved ([0-9]+) \\(stand-in"
+                + " ([0-9]+)\\)").matcher(text.toString());
+        assertThat(summary.find()).as(text.toString()).isTrue();
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (DemoConsole.USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/metrics")).header("Authorization", "Basic " + credentials)
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(sum(scrape, "caspian_requests_total{"))
+                .isEqualTo(Long.parseLong(summary.group(1)));
+        assertThat(sum(scrape, "caspian_requests_total{", "outcome=\"approved\""))
+                .isEqualTo(Long.parseLong(summary.group(2)));
+        assertThat(sum(scrape, "caspian_stand_ins_total{"))
+                .isEqualTo(Long.parseLong(summary.group(3))).isPositive();
+    }
+
+    /** Sum of the samples of one metric whose line contains every filter. */
+    private static long sum(String scrape, String metric, String... filters) {
+        double total = 0;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric) && java.util.Arrays.stream(filters)
+                    .allMatch(line::contains)) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Math.round(total);
     }
 
     private static int consolePort(StringWriter text) throws InterruptedException {

@@ -255,6 +255,10 @@ async function search(event) {
       (r.count >= 100 ? ' (newest 100)' : '');
     const body = document.querySelector('#results tbody');
     body.replaceChildren();
+    if (r.transactions.length === 0) {
+      body.append(el('tr', {}, el('td', {colspan: '10', class: 'muted'},
+        'No transaction matches.')));
+    }
     for (const t of r.transactions) {
       body.append(el('tr', {class: 'clickable', 'data-id': t.id, onclick: () => openTrace(t.id)},
         el('td', {}, fmtTime(t.createdAt)), el('td', {}, t.direction.replace('>', ' → ')),
@@ -339,6 +343,10 @@ async function loadSaf() {
     document.getElementById('saf-count').textContent = String(r.count);
     const body = document.querySelector('#saf-table tbody');
     body.replaceChildren();
+    if (r.items.length === 0) {
+      body.append(el('tr', {}, el('td', {colspan: '8', class: 'muted'},
+        'Nothing owed: every reversal and advice has been acknowledged.')));
+    }
     for (const s of r.items) {
       body.append(el('tr', {class: 'clickable', onclick: () => {
         window.location.hash = '#transactions'; openTrace(s.transactionId); }},

@@ -19,8 +19,8 @@ public interface EngineObserver {
      * @param acquirer the acquiring scheme
      * @param issuer the issuing scheme, or null when the request was declined before routing
      * @param reason why it ended so; {@link Reason#isApproval()} tells approvals
-     * @param state the transaction's state when answered: {@code STOOD_IN} for a stand-in,
-     *     {@code REVERSAL_PENDING} after an issuer timeout
+     * @param state the transaction's state when answered: {@code ADVICE_PENDING} (or
+     *     {@code STOOD_IN}) for a stand-in, {@code REVERSAL_PENDING} after an issuer timeout
      * @param latencyNanos from receipt of the request to the reply
      * @param delivered whether the reply reached the acquirer's link
      */
