@@ -1,6 +1,7 @@
 package io.caspian.console;
 
 import io.caspian.store.TransactionSearch;
+import io.caspian.store.TransactionState;
 import io.caspian.store.pan.PanHash;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,13 +65,27 @@ final class SearchRequest {
         return new TransactionSearch(instant(params.get("from"), false),
                 instant(params.get("to"), true), blank(params.get("scheme")), acquirer, issuer,
                 hash, last4, blank(params.get("rrn")), blank(params.get("stan")),
-                blank(params.get("responseCode")), optionalNumber(params, "amountMin"),
+                blank(params.get("responseCode")), state(params.get("state")),
+                optionalNumber(params, "amountMin"),
                 optionalNumber(params, "amountMax"), limit);
     }
 
     static final java.util.List<String> NAMES = java.util.List.of("from", "to", "scheme",
-            "direction", "last4", "rrn", "stan", "responseCode", "amountMin", "amountMax",
-            "limit");
+            "direction", "last4", "rrn", "stan", "responseCode", "state", "amountMin",
+            "amountMax", "limit");
+
+    private static TransactionState state(String value) {
+        String v = blank(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return TransactionState.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("state must be one of "
+                    + java.util.Arrays.toString(TransactionState.values()));
+        }
+    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

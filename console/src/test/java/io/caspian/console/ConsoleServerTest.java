@@ -192,6 +192,10 @@ class ConsoleServerTest {
                 "{\"pan\":\"" + PAN_ONE + "\"}"))).containsExactly(one.id().toString());
         assertThat(http.get("/api/transactions?pan=" + PAN_ONE, token).statusCode())
                 .as("a PAN never travels in a URL").isEqualTo(400);
+        assertThat(ids(http.get("/api/transactions?state=approved&direction=mir%3Eshetab",
+                token))).containsExactly(one.id().toString());
+        assertThat(http.get("/api/transactions?state=happy", token).statusCode())
+                .isEqualTo(400);
         assertThat(http.get("/api/transactions?last4=12x4", token).statusCode()).isEqualTo(400);
         assertThat(http.post("/api/transactions/search", token, "[1,").statusCode())
                 .isEqualTo(400);

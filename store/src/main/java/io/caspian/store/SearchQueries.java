@@ -44,6 +44,7 @@ final class SearchQueries {
         either(where, params, "acquirer_rrn", "issuer_rrn", q.rrn());
         either(where, params, "acquirer_stan", "issuer_stan", q.stan());
         equal(where, params, "response_code", q.responseCode());
+        equal(where, params, "state", q.state() == null ? null : q.state().name());
         if (q.amountMinMinor() != null) {
             where.append(" AND acquirer_amount_minor >= ?");
             params.add((s, i) -> s.setLong(i, q.amountMinMinor()));

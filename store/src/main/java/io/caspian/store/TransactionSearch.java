@@ -18,13 +18,15 @@ import java.time.Instant;
  * @param rrn retrieval reference number, the acquirer's or ours towards the issuer
  * @param stan trace number, the acquirer's or ours towards the issuer
  * @param responseCode the code given to the acquirer
+ * @param state the current state
  * @param amountMinMinor acquirer amount at least, in the acquirer currency's minor units
  * @param amountMaxMinor acquirer amount at most, same units
  * @param limit most rows returned, newest first; 1 to {@link #LIMIT_MAX}
  */
 public record TransactionSearch(Instant from, Instant to, String scheme, String acquirerScheme,
         String issuerScheme, PanHash panHash, String panLast4, String rrn, String stan,
-        String responseCode, Long amountMinMinor, Long amountMaxMinor, int limit) {
+        String responseCode, TransactionState state, Long amountMinMinor, Long amountMaxMinor,
+        int limit) {
     public static final int LIMIT_MAX = 1_000;
 
     public TransactionSearch {

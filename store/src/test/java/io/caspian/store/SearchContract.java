@@ -40,7 +40,7 @@ abstract class SearchContract {
 
     private static TransactionSearch by(String last4, Long min, Long max, String rrn) {
         return new TransactionSearch(null, null, null, null, null, null, last4, rrn, null, null,
-                min, max, 50);
+                null, min, max, 50);
     }
 
     @Test
@@ -59,12 +59,15 @@ abstract class SearchContract {
                 .extracting(TransactionRecord::id).containsExactly(a.id());
         TransactionSearch byHash = new TransactionSearch(T0, T0.plusSeconds(6), "mir", "mir",
                 "shetab", transactions.protector().lookupHash(Pan.of(Transactions.PAN)), null,
-                null, a.acquirer().stan(), null, null, null, 10);
+                null, a.acquirer().stan(), null, TransactionState.RECEIVED, null, null, 10);
         assertThat(store.search(byHash)).extracting(TransactionRecord::id)
                 .containsExactly(a.id());
         TransactionSearch otherWay = new TransactionSearch(null, null, null, "shetab", "mir",
-                null, null, null, null, null, null, null, 10);
+                null, null, null, null, null, null, null, null, 10);
         assertThat(store.search(otherWay)).isEmpty();
+        TransactionSearch approved = new TransactionSearch(null, null, null, null, null, null,
+                null, null, null, null, TransactionState.APPROVED, null, null, 10);
+        assertThat(store.search(approved)).isEmpty();
     }
 
     @Test
