@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Who is asking: a session cookie (the web console), a bearer token (scripts), or HTTP Basic
@@ -29,6 +31,13 @@ final class Auth {
     private final Sessions sessions;
     private final Audit audit;
     private final Map<String, ConsoleUser> basicVerified = new ConcurrentHashMap<>();
+    /**
+     * Password checks at once: each costs PBKDF2's deliberate CPU time, so a flood of logins
+     * must not take the switch's cores from its traffic.
+     */
+    private final Semaphore verifying = new Semaphore(VERIFYING_MAX);
+    static final int VERIFYING_MAX = 2;
+    private static final long VERIFY_WAIT_MS = 5_000;
 
     Auth(Map<String, ConsoleUser> users, Sessions sessions, Audit audit) {
         this.users = users;
@@ -84,7 +93,7 @@ final class Auth {
             throw new BadRequest("send {\"user\": ..., \"password\": ...}");
         }
         ConsoleUser u = users.get(form.user());
-        if (u == null || !PasswordHashes.verify(u.passwordHash(), form.password().toCharArray())) {
+        if (u == null || !verify(u, form.password())) {
             String who = form.user().replaceAll("[^A-Za-z0-9._-]", "?");
             audit.record(who.isEmpty() ? "?" : who.substring(0, Math.min(64, who.length())),
                     "LOGIN_FAILED", "console", "wrong user or password from " + ctx.ip());
@@ -102,6 +111,31 @@ final class Auth {
         sessions.close(token(ctx));
         ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         ctx.json(Map.of("loggedOut", true));
+    }
+
+    private boolean verify(ConsoleUser u, String password) {
+        try {
+            if (!verifying.tryAcquire(VERIFY_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new Busy("too many logins at once; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("interrupted");
+        }
+        try {
+            return PasswordHashes.verify(u.passwordHash(), password.toCharArray());
+        } finally {
+            verifying.release();
+        }
+    }
+
+    /** Too many password checks waiting: HTTP 503. */
+    static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message) {
+            super(message);
+        }
     }
 
     private static String token(Context ctx) {
@@ -131,8 +165,7 @@ final class Auth {
         }
         int colon = decoded.indexOf(':');
         ConsoleUser u = colon < 0 ? null : users.get(decoded.substring(0, colon));
-        if (u == null || !PasswordHashes.verify(u.passwordHash(),
-                decoded.substring(colon + 1).toCharArray())) {
+        if (u == null || !verify(u, decoded.substring(colon + 1))) {
             return Optional.empty();
         }
         if (basicVerified.size() < BASIC_CACHE_MAX) {

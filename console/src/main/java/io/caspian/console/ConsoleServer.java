@@ -76,6 +76,8 @@ public final class ConsoleServer implements AutoCloseable {
                 .json(Map.of("error", e.getMessage())));
         app.exception(Auth.Forbidden.class, (e, ctx) -> ctx.status(403)
                 .json(Map.of("error", e.getMessage())));
+        app.exception(Auth.Busy.class, (e, ctx) -> ctx.status(503)
+                .json(Map.of("error", e.getMessage())));
         app.exception(Audit.Unavailable.class, (e, ctx) -> ctx.status(503)
                 .json(Map.of("error", e.getMessage())));
         app.exception(StoreException.class, (e, ctx) -> ctx.status(503)
