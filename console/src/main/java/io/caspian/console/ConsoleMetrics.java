@@ -4,12 +4,14 @@ import io.caspian.core.flow.EngineObserver;
 import io.caspian.core.txn.Reason;
 import io.caspian.store.StoreHealth;
 import io.caspian.store.TransactionState;
+import io.caspian.store.TransactionStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -143,12 +145,12 @@ public final class ConsoleMetrics implements EngineObserver {
     /** Store readings, cached briefly so that one scrape queries the database once. */
     static final class StoreGauges {
         private static final long CACHE_MS = 1_000;
-        private final io.caspian.store.TransactionStore store;
-        private final java.time.Clock clock;
+        private final TransactionStore store;
+        private final Clock clock;
         private volatile long safReadAtMs;
         private volatile int safPending;
 
-        StoreGauges(io.caspian.store.TransactionStore store, java.time.Clock clock) {
+        StoreGauges(TransactionStore store, Clock clock) {
             this.store = store;
             this.clock = clock;
         }

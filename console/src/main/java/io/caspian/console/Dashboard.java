@@ -1,6 +1,7 @@
 package io.caspian.console;
 
 import io.caspian.store.StoreHealth;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Dashboard {
         v.put("disconnects", c.disconnects());
         v.put("echoTimeouts", c.echoTimeouts());
         v.put("lastEcho", c.lastEchoEpochMs() == 0 ? null
-                : java.time.Instant.ofEpochMilli(c.lastEchoEpochMs()).toString());
+                : Instant.ofEpochMilli(c.lastEchoEpochMs()).toString());
         return v;
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +19,9 @@ import java.util.Map;
  */
 final class SearchRequest {
     static final int LIMIT_DEFAULT = 100;
+    /** The parameters a search takes. */
+    static final List<String> NAMES = List.of("from", "to", "scheme", "direction", "last4",
+            "rrn", "stan", "responseCode", "state", "amountMin", "amountMax", "limit");
 
     private SearchRequest() {
     }
@@ -70,20 +76,16 @@ final class SearchRequest {
                 optionalNumber(params, "amountMax"), limit);
     }
 
-    static final java.util.List<String> NAMES = java.util.List.of("from", "to", "scheme",
-            "direction", "last4", "rrn", "stan", "responseCode", "state", "amountMin",
-            "amountMax", "limit");
-
     private static TransactionState state(String value) {
         String v = blank(value);
         if (v == null) {
             return null;
         }
         try {
-            return TransactionState.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+            return TransactionState.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("state must be one of "
-                    + java.util.Arrays.toString(TransactionState.values()));
+                    + Arrays.toString(TransactionState.values()));
         }
     }
 
