@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,6 +75,10 @@ class ConsoleBrowserIT {
             logIn(browser, base);
             watchDashboardMove(browser);
             shoot(browser, "dashboard.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            Thread.sleep(1_500);
+            shoot(browser, "dashboard-phone.png");
+            browser.manage().window().setSize(new Dimension(1400, 1000));
             searchByLastFourAndOpenTrace(browser);
             shoot(browser, "trace.png");
             metricsAgreeWithTheDemoSummary(text, base);

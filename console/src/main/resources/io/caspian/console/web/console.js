@@ -194,7 +194,7 @@ function drawChart(id, field) {
   if (!c || c.key !== key) {
     if (c) c.plot.destroy();
     const opts = {
-      width: Math.max(box.clientWidth, 280), height: 220,
+      width: Math.max(box.clientWidth, 200), height: 220,
       series: [{}].concat(dirs.map((d, i) => ({label: d.replace('>', ' → '),
         stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true}))),
       scales: field === 'approval' ? {y: {range: [0, 100]}} : {},
@@ -209,7 +209,7 @@ function drawChart(id, field) {
 function resizeCharts() {
   for (const [id, c] of Object.entries(state.charts)) {
     const box = document.getElementById(id);
-    c.plot.setSize({width: Math.max(box.clientWidth, 280), height: 220});
+    c.plot.setSize({width: Math.max(box.clientWidth, 200), height: 220});
   }
 }
 
