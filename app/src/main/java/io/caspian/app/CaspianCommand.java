@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code caspian} command; each subcommand lives in its own package. */
 @Command(name = "caspian", mixinStandardHelpOptions = true, version = "caspian 0.1.0",
         description = "Card-payment interlink switch between national card schemes.",
-        subcommands = {DemoCommand.class, RunCommand.class, IsoCommand.class,
-            io.caspian.app.hsm.HsmCommand.class, io.caspian.app.bench.BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ConsoleCommand.class,
+            IsoCommand.class, io.caspian.app.hsm.HsmCommand.class,
+            io.caspian.app.bench.BenchCommand.class,
             io.caspian.app.clearing.CutOverCommand.class,
             io.caspian.app.clearing.ClearCommand.class,
             io.caspian.app.clearing.SettleCommand.class,

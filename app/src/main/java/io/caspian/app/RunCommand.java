@@ -1,10 +1,16 @@
 package io.caspian.app;
 
+import io.caspian.app.config.CaspianConfig;
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.ConfigLoader;
+import io.caspian.app.config.ConsoleConfig;
 import io.caspian.app.config.Settings;
 import io.caspian.app.wiring.ConfigWatcher;
+import io.caspian.app.wiring.Console;
+import io.caspian.console.ClearingPort;
+import io.caspian.console.ConsoleServer;
 import io.caspian.app.wiring.SwitchNode;
+import io.caspian.console.ConsoleSettings;
 import io.caspian.hsm.HsmCommand;
 import io.caspian.hsm.HsmResult;
 import io.caspian.hsm.KeyAlgorithm;
@@ -42,8 +48,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Settings settings;
+        ConsoleSettings console;
         try {
-            settings = Settings.of(ConfigLoader.load(config), config.toString());
+            CaspianConfig file = ConfigLoader.load(config);
+            settings = Settings.of(file, config.toString());
+            console = ConsoleConfig.of(file, config.toString());
         } catch (ConfigException e) {
             throw new CliException(e.getMessage());
         }
@@ -78,7 +87,6 @@ public final class RunCommand implements Callable<Integer> {
             out.println("caspian: running with " + config + "; links "
                     + node.links().keySet() + "; edits to routes, rates and screening in the"
                     + " file are reloaded; Ctrl-C stops");
-            out.flush();
             ConfigWatcher watcher = new ConfigWatcher(config, node);
             io.caspian.app.clearing.ClearingDaemon clearing;
             try {
@@ -87,10 +95,25 @@ public final class RunCommand implements Callable<Integer> {
                 watcher.close();
                 throw new CliException(e.getMessage());
             }
+            ConsoleServer server = null;
             try {
+                if (console != null) {
+                    server = Console.start(node, console, watcher::reloadNow,
+                            ClearingPort.NONE, Clock.systemUTC());
+                    out.println("caspian: console on http://" + console.host() + ":"
+                            + server.port() + "/ (users from the configuration's users:)");
+                } else {
+                    out.println("caspian: no http: section, so no console, API or /metrics");
+                }
+                out.flush();
                 stopped.await();
+            } catch (ConsoleServer.ConsoleStartException e) {
+                throw new CliException(e.getMessage());
             } finally {
                 clearing.close();
+                if (server != null) {
+                    server.close();
+                }
                 watcher.close();
             }
         } catch (IOException e) {

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The system of record: durable writes through one group committer, and the queries flows,
@@ -30,6 +32,10 @@ public final class TransactionStore implements AutoCloseable {
     private final TransactionQueries transactions;
     private final RecordQueries records;
     private final ClearingLedger clearing;
+    private final SearchQueries search;
+    private final MessageJournal journal;
+    private final LongAdder commitNanos = new LongAdder();
+    private final LongAdder commitCount = new LongAdder();
 
     private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
             HealthTracker health, Queries queries) {
@@ -39,6 +45,9 @@ public final class TransactionStore implements AutoCloseable {
         this.transactions = new TransactionQueries(queries);
         this.records = new RecordQueries(queries);
         this.clearing = new ClearingLedger(dataSource, queries);
+        this.search = new SearchQueries(queries);
+        this.journal = new MessageJournal(dataSource);
+        journal.start();
     }
 
     /**
@@ -72,11 +81,30 @@ public final class TransactionStore implements AutoCloseable {
 
     /** Writes durable together, in order, in one commit shared with other submissions. */
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
-        return committer.submit(writes);
+        long started = System.nanoTime();
+        CompletableFuture<Void> done = committer.submit(writes);
+        done.whenComplete((ok, error) -> {
+            commitNanos.add(System.nanoTime() - started);
+            commitCount.increment();
+        });
+        return done;
     }
 
     public CompletableFuture<Void> submit(StoreWrite... writes) {
-        return committer.submit(Arrays.asList(writes));
+        return submit(Arrays.asList(writes));
+    }
+
+    /**
+     * Submissions completed since start and the sum of their submit-to-durable times
+     * (queue wait plus the group commit): their ratio is the mean commit latency a flow
+     * waits for, which the console exports.
+     */
+    public CommitTiming commitTiming() {
+        return new CommitTiming(commitCount.sum(), commitNanos.sum());
+    }
+
+    /** See {@link #commitTiming()}. */
+    public record CommitTiming(long count, long nanosTotal) {
     }
 
     public StoreHealth health() {
@@ -176,11 +204,45 @@ public final class TransactionStore implements AutoCloseable {
         return records.auditTrail(from, to);
     }
 
+    /**
+     * Queues one message record for the trace. The supplier runs on the journal's own
+     * thread, so the caller pays for the enqueue only; records are written in batches
+     * beside the group committer, never delaying or failing an outcome's commit. Returns
+     * false when the journal's queue is full and the record was dropped (counted).
+     */
+    public boolean journal(Supplier<MessageRecord> message) {
+        return journal.offer(message);
+    }
+
+    /** Message records written, dropped, and waiting, since start. */
+    public JournalStats journalStats() {
+        return new JournalStats(journal.written(), journal.dropped(), journal.queueDepth());
+    }
+
+    /** The message journal's counters. */
+    public record JournalStats(long written, long dropped, int queueDepth) {
+    }
+
+    /** Transactions matching every given criterion, newest first. */
+    public List<TransactionRecord> search(TransactionSearch criteria) {
+        return search.search(criteria);
+    }
+
+    /**
+     * Messages recorded on one link in {@code [from, to)} carrying the STAN or the RRN, in
+     * the order they crossed it.
+     */
+    public List<MessageRecord> messages(String link, String stan, String rrn, Instant from,
+            Instant to) {
+        return search.messages(link, stan, rrn, from, to);
+    }
+
     /** Commits what is queued, stops the committer and closes the pool. */
     @Override
     public void close() {
         try {
             committer.close();
+            journal.close();
         } finally {
             dataSource.close();
         }

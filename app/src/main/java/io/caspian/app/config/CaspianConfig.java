@@ -14,10 +14,25 @@ import java.util.Map;
  * @param markupBasisPoints markup per direction, e.g. {@code RUB>IRR: 100}
  * @param schemes scheme id to its settings
  * @param clearing cut-over, fees, settlement and disputes (optional)
+ * @param http the console's HTTP port (API, metrics, health, web console); absent: none
+ * @param users who may use the console, with role and password hash
  */
 public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings, StoreSection store, HsmSection hsm,
         List<RateEntry> rates, Map<String, Integer> markupBasisPoints,
-        Map<String, SchemeSection> schemes, ClearingSection clearing) {
+        Map<String, SchemeSection> schemes, ClearingSection clearing, HttpSection http,
+        List<UserSection> users) {
+
+    /**
+     * The console's port; {@code sessionTtlMs} 0 means the default (30 minutes);
+     * {@code recordMessages} (default true) keeps every message, masked, for the traces.
+     */
+    public record HttpSection(String host, int port, long sessionTtlMs,
+            Boolean recordMessages) {
+    }
+
+    /** A console user: {@code passwordHash} from {@code caspian console hash-password}. */
+    public record UserSection(String name, String role, String passwordHash) {
+    }
 
     /** Switch-wide limits. */
     public record SwitchSection(long duplicateWindowMs, long safRetryMs, int inFlightMax,

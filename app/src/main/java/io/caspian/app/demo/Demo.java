@@ -1,9 +1,14 @@
 package io.caspian.app.demo;
 
+import io.caspian.app.CliException;
 import io.caspian.app.config.ConfigException;
 import io.caspian.app.config.Settings;
 import io.caspian.store.pan.HsmPanProtector;
+import io.caspian.app.wiring.Console;
 import io.caspian.app.wiring.SwitchNode;
+import io.caspian.console.ClearingPort;
+import io.caspian.console.ConsoleServer;
+import io.caspian.console.Reloader;
 import io.caspian.core.flow.SwitchStats;
 import io.caspian.hsm.SoftwareHsm;
 import io.caspian.iso8583.dialect.DialectException;
@@ -35,14 +40,17 @@ final class Demo {
     private final Duration duration;
     private final int ratePerDirection;
     private final long seed;
+    private final DemoConsole console;
     final AtomicBoolean stop = new AtomicBoolean();
 
-    Demo(PrintWriter out, Path data, Duration duration, int ratePerDirection, long seed) {
+    Demo(PrintWriter out, Path data, Duration duration, int ratePerDirection, long seed,
+            DemoConsole console) {
         this.out = out;
         this.data = data;
         this.duration = duration;
         this.ratePerDirection = ratePerDirection;
         this.seed = seed;
+        this.console = console;
     }
 
     int run() throws IOException, DialectException, ConfigException, InterruptedException {
@@ -68,21 +76,70 @@ final class Demo {
                 node.engine().useBusinessCalendar(dayEnd.dates::businessDate);
                 out.println("links signed on: mir (ISO 8583:1987, BCD/EBCDIC, binary2) and "
                         + "shetab (ISO 8583:2003 style, ASCII, ascii4)");
-                out.println("console: not yet built (see README); traffic for "
-                        + duration.toSeconds() + " s at " + ratePerDirection
-                        + " requests/s each way; Ctrl-C ends early");
-                out.flush();
-                Traffic traffic = new Traffic(mir, shetab, ratePerDirection, seed);
-                runPhases(node, traffic, shetab);
-                traffic.stop();
-                out.println();
-                out.println("draining: waiting for replies, reversals and advices to finish");
-                out.flush();
-                drain(node, mir, shetab);
-                List<TransactionRecord> rows = node.store().createdSince(start.minusSeconds(1));
-                int reconciled = Summary.print(out, node.engine().stats(), rows, mir, shetab);
-                return Math.max(reconciled, dayEnd.run(out, rows, mir, shetab, node));
+                try (ConsoleServer server = startConsole(node, settings)) {
+                    out.println("traffic for " + duration.toSeconds() + " s at "
+                            + ratePerDirection + " requests/s each way; Ctrl-C ends early");
+                    out.flush();
+                    Traffic traffic = new Traffic(mir, shetab, ratePerDirection, seed);
+                    runPhases(node, traffic, shetab);
+                    traffic.stop();
+                    out.println();
+                    out.println("draining: waiting for replies, reversals and advices to"
+                            + " finish");
+                    out.flush();
+                    drain(node, mir, shetab);
+                    List<TransactionRecord> rows =
+                            node.store().createdSince(start.minusSeconds(1));
+                    int reconciled = Summary.print(out, node.engine().stats(), rows, mir,
+                            shetab);
+                    int cleared = dayEnd.run(out, rows, mir, shetab, node);
+                    linger(server);
+                    return Math.max(reconciled, cleared);
+                }
             }
+        }
+    }
+
+    /** The console over the demo's switch, or null when turned off; prints the login. */
+    private ConsoleServer startConsole(SwitchNode node, Settings settings) {
+        if (!console.enabled()) {
+            out.println("console: off (--http-port -1)");
+            return null;
+        }
+        String password = console.passwordOrRandom();
+        Reloader reloader = () -> {
+            String[] refused = new String[1];
+            node.thread().runAndWait(() -> refused[0] = node.engine().reload(
+                    settings.switchSettings()));
+            return refused[0];
+        };
+        ConsoleServer server;
+        try {
+            server = Console.start(node, console.settings(password), reloader,
+                    ClearingPort.NONE, Clock.systemUTC());
+        } catch (ConsoleServer.ConsoleStartException e) {
+            throw new CliException(e.getMessage() + "; choose another with --http-port (0:"
+                    + " any free port, -1: no console)");
+        }
+        out.println("console: http://" + console.host() + ":" + server.port() + "/  user "
+                + DemoConsole.USER + "  password " + password
+                + "  (admin; a new password each run)");
+        out.println("         Prometheus: /metrics with the same login (HTTP Basic);"
+                + " health: /health");
+        return server;
+    }
+
+    /** With --linger: the switch and console stay up after the summary until Ctrl-C. */
+    private void linger(ConsoleServer server) throws InterruptedException {
+        if (server == null || !console.linger()) {
+            return;
+        }
+        out.println();
+        out.println("--linger: the console stays up on port " + server.port()
+                + " with the demo's transactions; Ctrl-C ends");
+        out.flush();
+        while (!stop.get()) {
+            Thread.sleep(200);
         }
     }
 

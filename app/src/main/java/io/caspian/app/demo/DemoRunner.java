@@ -20,11 +20,12 @@ public final class DemoRunner {
     private DemoRunner() {
     }
 
-    public static int run(PrintWriter out, Path data, Duration duration, int tps, long seed) {
+    public static int run(PrintWriter out, Path data, Duration duration, int tps, long seed,
+            DemoConsole console) {
         // The demo's own ceremony splits keys on purpose; its warning is for real operators.
         ((Logger) LoggerFactory.getLogger("io.caspian.hsm.CeremonyCommands"))
                 .setLevel(Level.ERROR);
-        Demo demo = new Demo(out, data, duration, tps, seed);
+        Demo demo = new Demo(out, data, duration, tps, seed, console);
         CountDownLatch done = new CountDownLatch(1);
         int[] code = {1};
         Thread hook = new Thread(() -> {

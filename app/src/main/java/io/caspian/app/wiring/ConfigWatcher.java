@@ -61,6 +61,26 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Reloads now, for an operator (the console): waits until the engine took the settings
+     * or refused them. Returns null when reloaded, else why not.
+     */
+    public String reloadNow() {
+        Settings next;
+        try {
+            next = Settings.of(ConfigLoader.load(file), file.toString());
+        } catch (ConfigException e) {
+            return "not reloaded, the running configuration stays: " + e.getMessage();
+        }
+        String[] refused = new String[1];
+        node.thread().runAndWait(() -> refused[0] = node.engine().reload(
+                next.switchSettings()));
+        if (refused[0] == null) {
+            LOG.info("{}: reloaded by an operator", file);
+        }
+        return refused[0];
+    }
+
     @Override
     public void close() {
         poller.shutdownNow();

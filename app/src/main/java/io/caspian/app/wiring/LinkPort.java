@@ -7,15 +7,23 @@ import io.caspian.link.LinkState;
 
 /** A Netty link as core's port to a scheme. */
 final class LinkPort implements SchemePort {
+    private final String name;
     private final Link link;
+    private final MessageTap tap;
 
-    LinkPort(Link link) {
+    LinkPort(String name, Link link, MessageTap tap) {
+        this.name = name;
         this.link = link;
+        this.tap = tap;
     }
 
     @Override
     public boolean send(IsoMessage message) {
-        return link.send(message) == Link.SendResult.SENT;
+        if (link.send(message) != Link.SendResult.SENT) {
+            return false;
+        }
+        tap.sent(name, message);
+        return true;
     }
 
     @Override

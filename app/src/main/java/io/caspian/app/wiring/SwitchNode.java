@@ -1,6 +1,7 @@
 package io.caspian.app.wiring;
 
 import io.caspian.app.config.Settings;
+import io.caspian.console.ConsoleMetrics;
 import io.caspian.core.flow.SwitchEngine;
 import io.caspian.core.flow.SwitchStats;
 import io.caspian.core.txn.Mti;
@@ -34,11 +35,19 @@ public final class SwitchNode implements AutoCloseable {
     private final EngineThread thread;
     private final SwitchEngine engine;
     private final Map<String, NettyLink> links = new LinkedHashMap<>();
+    private final PanProtector pans;
+    private final ConsoleMetrics metrics;
+    private final MessageTap tap;
 
-    private SwitchNode(TransactionStore store, EngineThread thread, SwitchEngine engine) {
+    private SwitchNode(TransactionStore store, EngineThread thread, SwitchEngine engine,
+            PanProtector pans, Clock clock) {
         this.store = store;
         this.thread = thread;
         this.engine = engine;
+        this.pans = pans;
+        this.metrics = new ConsoleMetrics();
+        this.tap = new MessageTap(store, metrics, clock);
+        engine.observe(metrics);
     }
 
     /** Opens the store, recovers, then starts the links. */
@@ -48,11 +57,11 @@ public final class SwitchNode implements AutoCloseable {
         TransactionStore store = TransactionStore.open(settings.store(), clock);
         SwitchEngine engine = new SwitchEngine(settings.switchSettings(), thread, store, pans,
                 hsm, new SwitchStats(), System.nanoTime());
-        SwitchNode node = new SwitchNode(store, thread, engine);
+        SwitchNode node = new SwitchNode(store, thread, engine, pans, clock);
         for (LinkConfig lc : settings.links().values()) {
             NettyLink link = new NettyLink(lc, node.handler(lc.name()), runtime);
             node.links.put(lc.name(), link);
-            engine.attach(lc.name(), new LinkPort(link));
+            engine.attach(lc.name(), new LinkPort(lc.name(), link, node.tap));
         }
         thread.runAndWait(engine::recover);
         thread.every(TICK_MS, engine::tick);
@@ -65,6 +74,7 @@ public final class SwitchNode implements AutoCloseable {
         return new LinkHandler() {
             @Override
             public void onMessage(Link link, IsoMessage message) {
+                tap.received(scheme, message);
                 Mti mti = Mti.parse(message.mti());
                 boolean newRequest = mti.isRequestOrAdvice()
                         && mti.messageClass() != Mti.CLASS_REVERSAL;
@@ -99,6 +109,24 @@ public final class SwitchNode implements AutoCloseable {
 
     public EngineThread thread() {
         return thread;
+    }
+
+    /** The metrics the engine and the message tap write to; the console serves them. */
+    public ConsoleMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Whether every message (masked) goes to the store's message journal for the console's
+     * traces; off until the console turns it on. Counting messages in the metrics is always
+     * on.
+     */
+    public void recordMessages(boolean on) {
+        tap.journalling(on);
+    }
+
+    public PanProtector pans() {
+        return pans;
     }
 
     @Override

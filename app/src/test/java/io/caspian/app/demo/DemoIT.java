@@ -24,7 +24,7 @@ class DemoIT {
     void bothDirectionsTradeThroughEveryPhaseAndReconcileToTheMinorUnit() throws Exception {
         StringWriter text = new StringWriter();
         Demo demo = new Demo(new PrintWriter(text, true), dir.resolve("demo"),
-                Duration.ofSeconds(10), 40, 7);
+                Duration.ofSeconds(10), 40, 7, new DemoConsole("127.0.0.1", -1, null, false));
         int code = demo.run();
         String out = text.toString();
         assertThat(out).contains("RECONCILED: acquirers, switch and issuers agree");

@@ -90,6 +90,7 @@ public final class SwitchEngine {
     private volatile int inFlight;
     /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
     private volatile BusinessCalendar businessCalendar;
+    private volatile EngineObserver observer = EngineObserver.NONE;
 
     public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
             PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
@@ -159,6 +160,11 @@ public final class SwitchEngine {
         LOG.info("reloaded: {} IIN ranges, rates, screening and limits",
                 next.router().ranges().size());
         return null;
+    }
+
+    /** Sets who is told of each answer (metrics); call before traffic starts. */
+    public void observe(EngineObserver next) {
+        this.observer = Objects.requireNonNull(next, "observer");
     }
 
     /** Each scheme's settlement position, for the console and clearing. */
@@ -509,7 +515,9 @@ public final class SwitchEngine {
                     today(settings.scheme(x.issuer)));
         }
         inFlight = inFlight - 1;
-        stats.latencyMicros((System.nanoTime() - x.receivedNanos) / 1_000);
+        long latencyNanos = System.nanoTime() - x.receivedNanos;
+        stats.latencyMicros(latencyNanos / 1_000);
+        observer.onAnswered(x.acquirer, x.issuer, reason, x.state(), latencyNanos, delivered);
         String dir = x.direction();
         stats.count("answered." + x.acquirer);
         if (undelivered) {

@@ -1,0 +1,8 @@
+package io.caspian.store;
+
+class PostgresSearchTest extends SearchContract {
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres();
+    }
+}
