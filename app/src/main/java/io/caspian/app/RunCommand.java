@@ -7,7 +7,6 @@ import io.caspian.app.config.ConsoleConfig;
 import io.caspian.app.config.Settings;
 import io.caspian.app.wiring.ConfigWatcher;
 import io.caspian.app.wiring.Console;
-import io.caspian.console.ClearingPort;
 import io.caspian.console.ConsoleServer;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.console.ConsoleSettings;
@@ -99,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 if (console != null) {
                     server = Console.start(node, console, watcher::reloadNow,
-                            ClearingPort.NONE, Clock.systemUTC());
+                            clearing.consolePort(), Clock.systemUTC());
                     out.println("caspian: console on http://" + console.host() + ":"
                             + server.port() + "/ (users from the configuration's users:)");
                 } else {

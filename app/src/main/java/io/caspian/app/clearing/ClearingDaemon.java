@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,10 @@ public final class ClearingDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClearingDaemon.class);
 
     private final ScheduledExecutorService executor;
+    private final ConsoleClearing console;
 
-    private ClearingDaemon(ScheduledExecutorService executor) {
+    private ClearingDaemon(ScheduledExecutorService executor, ConsoleClearing console) {
+        this.console = console;
         this.executor = executor;
     }
 
@@ -73,7 +76,13 @@ public final class ClearingDaemon implements AutoCloseable {
                         e.toString());
             }
         }, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
-        return new ClearingDaemon(executor);
+        return new ClearingDaemon(executor, new ConsoleClearing(dates, node.store().clearing(),
+                List.copyOf(clearing.schemes().keySet())));
+    }
+
+    /** Business dates, cut-over and settlement for the console. */
+    public ConsoleClearing consolePort() {
+        return console;
     }
 
     @Override

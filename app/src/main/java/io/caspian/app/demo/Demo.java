@@ -76,7 +76,7 @@ final class Demo {
                 node.engine().useBusinessCalendar(dayEnd.dates::businessDate);
                 out.println("links signed on: mir (ISO 8583:1987, BCD/EBCDIC, binary2) and "
                         + "shetab (ISO 8583:2003 style, ASCII, ascii4)");
-                try (ConsoleServer server = startConsole(node, settings)) {
+                try (ConsoleServer server = startConsole(node, settings, dayEnd.consolePort())) {
                     out.println("traffic for " + duration.toSeconds() + " s at "
                             + ratePerDirection + " requests/s each way; Ctrl-C ends early");
                     out.flush();
@@ -101,7 +101,8 @@ final class Demo {
     }
 
     /** The console over the demo's switch, or null when turned off; prints the login. */
-    private ConsoleServer startConsole(SwitchNode node, Settings settings) {
+    private ConsoleServer startConsole(SwitchNode node, Settings settings,
+            ClearingPort clearing) {
         if (!console.enabled()) {
             out.println("console: off (--http-port -1)");
             return null;
@@ -116,7 +117,7 @@ final class Demo {
         ConsoleServer server;
         try {
             server = Console.start(node, console.settings(password), reloader,
-                    ClearingPort.NONE, Clock.systemUTC());
+                    clearing, Clock.systemUTC());
         } catch (ConsoleServer.ConsoleStartException e) {
             throw new CliException(e.getMessage() + "; choose another with --http-port (0:"
                     + " any free port, -1: no console)");

@@ -44,6 +44,12 @@ final class DemoClearing {
         this.dates = new BusinessDates(store, settings.schemes(), Clock.systemUTC());
     }
 
+    /** Business dates, cut-over and settlement for the demo's console. */
+    io.caspian.console.ClearingPort consolePort() {
+        return new io.caspian.app.clearing.ConsoleClearing(dates, store.clearing(),
+                List.copyOf(settings.schemes().keySet()));
+    }
+
     int run(PrintWriter out, List<TransactionRecord> rows, SchemeWorld mir,
             SchemeWorld shetab, SwitchNode node) {
         TreeSet<LocalDate> days = new TreeSet<>();
