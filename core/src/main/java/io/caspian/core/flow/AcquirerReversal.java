@@ -79,6 +79,9 @@ final class AcquirerReversal {
             return;
         }
         r.issuer = original.issuer();
+        if (original.live() != null) {
+            original.live().reversedByAcquirer = true;
+        }
         Money remaining = remaining(acquirer, message, c, original);
         Money reversed = original.acquirerAmount() == null ? c.amount()
                 : original.acquirerAmount().minus(remaining);

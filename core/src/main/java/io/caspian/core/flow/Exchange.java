@@ -39,6 +39,12 @@ final class Exchange {
     Outbound adviceNumbering;
     Mti issuerMti;
     Scheduler.Cancellable timer;
+    /**
+     * The acquirer reversed this request (x420) while it still waited for the issuer: its
+     * timeout must not stand in, since the acquirer no longer wants an answer and a stand-in
+     * advice would book a debit no reversal names.
+     */
+    boolean reversedByAcquirer;
     /** Issuer-side debit reserved against the issuing scheme's position; 0 if none. */
     long reservedMinor;
     /** The PAN's look-up hash (hex), for screening and velocity; never the PAN. */

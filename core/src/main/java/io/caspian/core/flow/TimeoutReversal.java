@@ -14,7 +14,8 @@ import java.util.List;
  * The issuer did not answer in time. It may still approve, so a reversal is owed before the
  * acquirer hears "issuer unavailable" (DESIGN.md I2); a late approval then needs nothing
  * more, because this reversal cancels it. When the issuer's stand-in rules allow, Caspian
- * approves on its behalf instead of declining ({@link StandInDecision#approveAfterTimeout}).
+ * approves on its behalf instead of declining ({@link StandInDecision#approveAfterTimeout}),
+ * unless the acquirer has already reversed the request (then only the reversal is owed).
  */
 final class TimeoutReversal {
     /** ISO 8583:1993 message reason code 4021: timeout waiting for response. */
@@ -29,7 +30,7 @@ final class TimeoutReversal {
     void onTimeout(Exchange x) {
         Owed owed = engine.owedReversal(x, REASON_TIMEOUT);
         StandInDecision standIn = new StandInDecision(engine);
-        if (standIn.ruling(x) == Reason.APPROVED) {
+        if (!x.reversedByAcquirer && standIn.ruling(x) == Reason.APPROVED) {
             // DESIGN.md item 8: stand in for a silent issuer as for one whose link is down.
             StoreWrite timedOut = engine.records.transition(x, TransactionState.TIMED_OUT,
                     "ISSUER_TIMEOUT", TransitionFields.NONE);

@@ -148,6 +148,50 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
                 + advice.getString(12));
     }
 
+    /**
+     * The acquirer gives up before the issuer's timeout (its own timer is shorter):
+     *
+     * <pre>
+     * mir -> 0200 stan=000206 -> shetab 2200 stan=A (silent)
+     * mir -> 0420 DE90=0200 000206 -> mir 0430 ; -> shetab 2420 DE90=2200+A reason=4000
+     *     (timeout) -> mir 0210 rc=91: no stand-in for what the acquirer already reversed,
+     *     so no advice the issuer would book and nobody would reverse
+     * </pre>
+     */
+    @Test
+    void noStandInAfterATimeoutWhenTheAcquirerHasAlreadyReversed() throws Exception {
+        h = new Harness(dir, 1_000, Harness.standInUpTo(1_000_000));
+        IsoMessage purchase = mirPurchase("000206", 150_000);
+        h.from("mir", purchase);
+        IsoMessage request = h.shetab.next();
+
+        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            reversal.copyFrom(purchase, f);
+        }
+        reversal.set(7, "1125103016").set(11, "000207").set(39, "68")
+                .set(90, "0200000206112510301500000220001" + "00000000000");
+        h.from("mir", reversal);
+        assertThat(h.mir.next().mti()).isEqualTo("0430");
+        IsoMessage forwarded = h.shetab.next();
+        assertThat(forwarded.mti()).isEqualTo("2420");
+        assertThat(forwarded.getString(90)).startsWith("2200" + request.getString(11));
+
+        IsoMessage reply = h.mir.next();
+        assertThat(reply.mti()).isEqualTo("0210");
+        assertThat(reply.getString(39)).isEqualTo("91");
+        h.from("shetab", shetabAnswer(forwarded, "0400", null));
+        IsoMessage m;
+        for (int seen = 0; (m = h.shetab.none(500)) != null; seen++) {
+            assertThat(seen).as("reversals stop once acknowledged").isLessThan(10);
+            assertThat(m.mti()).as("only reversals of A, never a stand-in advice")
+                    .startsWith("242");
+            assertThat(m.getString(90)).startsWith("2200" + request.getString(11));
+            h.from("shetab", shetabAnswer(m, "0400", null));
+        }
+        assertThat(h.stats.get("stood_in_after_timeout")).isZero();
+    }
+
     private TransactionRecord only() {
         List<TransactionRecord> all = h.store.createdSince(Instant.EPOCH);
         assertThat(all).hasSize(1);
