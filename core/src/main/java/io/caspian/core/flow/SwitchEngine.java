@@ -64,6 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchEngine.class);
+    private static final long NOT_SENT_WARNING_NANOS = 1_000_000_000L;
     /** Network management information code (DE 70) of a cut-over. */
     static final String CUT_OVER = "201";
 
@@ -91,6 +92,8 @@ public final class SwitchEngine {
     /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
     private volatile BusinessCalendar businessCalendar;
     private volatile EngineObserver observer = EngineObserver.NONE;
+    private long lastNotSentWarning;
+    private long notSentSinceWarning;
 
     public SwitchEngine(SwitchSettings settings, Scheduler scheduler, TransactionStore store,
             PanProtector pans, Hsm hsm, SwitchStats stats, long seed) {
@@ -551,11 +554,31 @@ public final class SwitchEngine {
         trySend(scheme, message);
     }
 
+    /**
+     * A link that is down refuses every message at once: one warning a second per engine,
+     * with the count of those not logged, rather than one line per message.
+     */
+    private void warnNotSent(String scheme, String mti) {
+        long now = System.nanoTime();
+        if (now - lastNotSentWarning < NOT_SENT_WARNING_NANOS && lastNotSentWarning != 0) {
+            notSentSinceWarning++;
+            return;
+        }
+        if (notSentSinceWarning > 0) {
+            LOG.warn("{}: could not send {} (link down or full); {} more not sent in the last"
+                    + " second", scheme, mti, notSentSinceWarning);
+        } else {
+            LOG.warn("{}: could not send {} (link down or full)", scheme, mti);
+        }
+        lastNotSentWarning = now;
+        notSentSinceWarning = 0;
+    }
+
     private boolean trySend(String scheme, IsoMessage message) {
         SchemePort port = ports.get(scheme);
         if (port == null || !port.send(message)) {
             stats.count("replies_not_sent");
-            LOG.warn("{}: could not send {} (link down or full)", scheme, message.mti());
+            warnNotSent(scheme, message.mti());
             return false;
         }
         return true;
