@@ -17,16 +17,18 @@ import org.slf4j.LoggerFactory;
  * Reconciliation requests to the schemes, matched to their answers by our STAN. Engine
  * thread. The request is a 1987-style 0500 on an ISO 8583:1987 link and a 2520
  * (reconciliation advice) on a 2003-style one; the answer is the request's MTI + 10.
- * A request not answered stays pending until the caller gives up (it waits with a limit).
+ * One request per scheme is outstanding: a new one supersedes an unanswered one (the caller
+ * waits with a limit and asks again), so nothing accumulates. Not repeated: an x521 repeat
+ * is the caller's decision.
  */
 final class Reconciliations {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliations.class);
 
     private final SwitchEngine engine;
-    /** By "scheme|our STAN". */
+    /** By scheme: the one outstanding request. */
     private final Map<String, Waiting> waiting = new HashMap<>();
 
-    private record Waiting(ReconTotals ours, Consumer<ReconAnswer> done) {
+    private record Waiting(String stan, ReconTotals ours, Consumer<ReconAnswer> done) {
     }
 
     Reconciliations(SwitchEngine engine) {
@@ -43,10 +45,13 @@ final class Reconciliations {
         m.set(7, MessageWriter.transmissionTime(engine.scheduler.now()));
         m.set(11, stan);
         ReconMessages.write(m, ours);
-        waiting.put(scheme + "|" + stan, new Waiting(ours, done));
+        Waiting superseded = waiting.put(scheme, new Waiting(stan, ours, done));
+        if (superseded != null) {
+            engine.stats.count("reconciliations_superseded");
+        }
         SchemePort port = engine.ports.get(scheme);
         if (port == null || !port.send(m)) {
-            waiting.remove(scheme + "|" + stan);
+            waiting.remove(scheme);
             engine.stats.count("reconciliations_not_sent");
             return false;
         }
@@ -60,13 +65,14 @@ final class Reconciliations {
                     + " answers", scheme, m.mti());
             return;
         }
-        Waiting w = waiting.remove(scheme + "|" + m.getString(11));
-        if (w == null) {
+        Waiting w = waiting.get(scheme);
+        if (w == null || !w.stan().equals(m.getString(11))) {
             engine.stats.count("reconciliations_unmatched");
             LOG.warn("{}: {} stan={} matches no reconciliation request", scheme, m.mti(),
                     m.getString(11));
             return;
         }
+        waiting.remove(scheme);
         ReconTotals theirs = ReconMessages.read(m, w.ours().businessDate());
         boolean inBalance = ReconMessages.IN_BALANCE.equals(m.getString(66));
         engine.stats.count(inBalance ? "reconciliations_in_balance"
