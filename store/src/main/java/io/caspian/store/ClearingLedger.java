@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Clearing's tables (V2): files sent and their items, disputes, settlement positions and
- * prefund credits; reconciliation exchanges with the schemes (V4). Batch work, so writes go straight to the pool in their own database
- * transaction, never through the switch's group committer. Thread-safe.
+ * prefund credits; reconciliation exchanges with the schemes (V4). Batch work, so writes go
+ * straight to the pool in their own database transaction, never through the switch's group
+ * committer. Thread-safe.
  */
 public final class ClearingLedger {
     /** Transaction states clearing looks at: approvals that stand and reversals owed/done. */
