@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Clearing's tables (V2): files sent and their items, disputes, settlement positions and
- * prefund credits. Batch work, so writes go straight to the pool in their own database
- * transaction, never through the switch's group committer. Thread-safe.
+ * prefund credits; reconciliation exchanges with the schemes (V4). Batch work, so writes go
+ * straight to the pool in their own database transaction, never through the switch's group
+ * committer. Thread-safe.
  */
 public final class ClearingLedger {
     /** Transaction states clearing looks at: approvals that stand and reversals owed/done. */
@@ -274,6 +275,64 @@ public final class ClearingLedger {
         return queries.list("SELECT scheme, business_date, opened_at, closed_at"
                 + " FROM business_date WHERE scheme = ? ORDER BY business_date DESC",
                 s -> s.setString(1, scheme), ClearingRowMaps::businessDate);
+    }
+
+    /** Records one exchange of reconciliation totals with a scheme (V4). */
+    public void recordReconExchange(ReconExchangeRow row) {
+        StringBuilder cols = new StringBuilder("id, scheme, business_date, exchanged_at,"
+                + " outcome, currency, difference_count, differences");
+        for (String t : ReconExchangeRow.TOTALS) {
+            cols.append(", our_").append(t).append(", their_").append(t);
+        }
+        String marks = "?" + ", ?".repeat(8 + 2 * ReconExchangeRow.TOTALS.length - 1);
+        write(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO recon_exchange ("
+                    + cols + ") VALUES (" + marks + ")")) {
+                s.setObject(1, row.id());
+                s.setString(2, row.scheme());
+                s.setObject(3, row.businessDate());
+                Jdbc.setInstant(s, 4, row.exchangedAt());
+                s.setString(5, row.outcome());
+                s.setShort(6, (short) row.currency());
+                s.setInt(7, row.differenceCount());
+                s.setString(8, row.differences());
+                long[] ours = row.ours();
+                long[] theirs = row.theirs();
+                for (int i = 0; i < ours.length; i++) {
+                    s.setLong(9 + 2 * i, ours[i]);
+                    if (theirs == null) {
+                        s.setNull(10 + 2 * i, java.sql.Types.BIGINT);
+                    } else {
+                        s.setLong(10 + 2 * i, theirs[i]);
+                    }
+                }
+                s.executeUpdate();
+            }
+        }, "reconciliation exchange " + row.id() + " was already recorded");
+    }
+
+    /** The latest exchange of reconciliation totals with a scheme for a date, if any. */
+    public Optional<ReconExchangeRow> lastReconExchange(String scheme, LocalDate date) {
+        return queries.one("SELECT * FROM recon_exchange WHERE scheme = ? AND business_date"
+                + " = ? ORDER BY exchanged_at DESC, id FETCH FIRST 1 ROWS ONLY", s -> {
+                    s.setString(1, scheme);
+                    s.setObject(2, date);
+                }, r -> {
+                    long[] ours = new long[ReconExchangeRow.TOTALS.length];
+                    long[] theirs = new long[ours.length];
+                    boolean answered = true;
+                    for (int i = 0; i < ours.length; i++) {
+                        ours[i] = r.getLong("our_" + ReconExchangeRow.TOTALS[i]);
+                        theirs[i] = r.getLong("their_" + ReconExchangeRow.TOTALS[i]);
+                        answered &= !r.wasNull();
+                    }
+                    return new ReconExchangeRow(r.getObject("id", UUID.class),
+                            r.getString("scheme"), r.getObject("business_date",
+                                    LocalDate.class), Jdbc.getInstant(r, "exchanged_at"),
+                            r.getString("outcome"), r.getShort("currency"), ours,
+                            answered ? theirs : null, r.getInt("difference_count"),
+                            r.getString("differences"));
+                });
     }
 
     private interface Work {

@@ -8,6 +8,7 @@ import io.caspian.store.Amount;
 import io.caspian.store.Channel;
 import io.caspian.store.Fees;
 import io.caspian.store.IssuerReference;
+import io.caspian.store.ReconExchangeRow;
 import io.caspian.store.StoreConfig;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
@@ -89,7 +90,23 @@ class ClearingCliTest {
                 .contains("prefunded position of shetab credited 660,000 IRR");
         assertThat(data.resolve("clearing/settlement-20261120.html")).exists();
         assertThat(run("recon", "--date", DATE.toString())).isZero();
-        assertThat(out.toString()).contains("RECONCILED");
+        assertThat(out.toString()).contains("RECONCILED")
+                .contains("reconciliation messages: none exchanged with mir for 2026-11-20");
+        // The last x500/x510 exchange is shown with the store comparison; out of balance: 1.
+        try (TransactionStore store = TransactionStore.open(
+                StoreConfig.embedded(data.resolve("store")), Clock.systemUTC())) {
+            long[] ours = {1, 660_000, 0, 0, 0, 0, 0, 0};
+            store.clearing().recordReconExchange(new ReconExchangeRow(UUID.randomUUID(),
+                    "shetab", DATE, Instant.parse("2026-11-20T21:00:00Z"), "OUT_OF_BALANCE",
+                    364, ours, new long[8], 1, "cleared, not booked by shetab: PRESENTMENT "
+                            + purchase));
+        }
+        assertThat(run("recon", "--date", DATE.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("reconciliation messages 2026-11-20T21:00:00Z:"
+                + " OUT_OF_BALANCE; net ours 660,000, shetab's 0 IRR")
+                .contains("DIFFERENCE (scheme): cleared, not booked by shetab: PRESENTMENT "
+                        + purchase)
+                .contains("NOT RECONCILED");
 
         assertThat(run("dispute", "chargeback", "--transaction", purchase.toString(),
                 "--reason", "4837", "--amount", "50000")).as(err.toString()).isZero();

@@ -34,6 +34,9 @@ class DemoIT {
                 // Settlement gives the reserved amounts back: positions return to prefunding.
                 .containsPattern("mir [0-9,.]+ -> 50,000,000.00 RUB, shetab [0-9,]+ -> "
                         + "2,000,000,000,000 IRR")
+                // Reconciliation messages with both schemes' hosts find the day in balance.
+                .containsPattern("reconciliation mir [0-9-]+ \\(0500/0510\\): in balance")
+                .containsPattern("reconciliation shetab [0-9-]+ \\(2520/2530\\): in balance")
                 .doesNotContain("MISMATCH");
         assertThat(code).as(out).isZero();
         assertThat(out).containsPattern("approvals stored")

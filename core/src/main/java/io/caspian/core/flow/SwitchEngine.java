@@ -10,6 +10,9 @@ import io.caspian.core.money.Money;
 import io.caspian.core.port.BusinessCalendar;
 import io.caspian.core.port.Scheduler;
 import io.caspian.core.port.SchemePort;
+import io.caspian.core.recon.ReconAnswer;
+import io.caspian.core.recon.ReconMessages;
+import io.caspian.core.recon.ReconTotals;
 import io.caspian.core.routing.CardChecks;
 import io.caspian.core.screening.Positions;
 import io.caspian.core.screening.Velocity;
@@ -48,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +91,7 @@ public final class SwitchEngine {
     final Records records;
     final Velocity velocity = new Velocity();
     final Positions positions = new Positions();
+    final Reconciliations reconciliations = new Reconciliations(this);
     /** Written on the engine thread, read by link threads for overload decisions. */
     private volatile int inFlight;
     /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
@@ -228,6 +233,10 @@ public final class SwitchEngine {
             if (mti.isRequestOrAdvice()) {
                 reply(scheme, message, Reason.MAC_INVALID, null, null, null);
             }
+            return;
+        }
+        if (mti.messageClass() == ReconMessages.CLASS) {
+            reconciliations.onMessage(scheme, message, mti);
             return;
         }
         if (mti.isRequestOrAdvice()) {
@@ -636,6 +645,16 @@ public final class SwitchEngine {
      */
     public void useBusinessCalendar(BusinessCalendar calendar) {
         this.businessCalendar = calendar;
+    }
+
+    /**
+     * Sends {@code scheme} the totals of a closed business date (0500, or 2520 on a
+     * 2003-style link); {@code done} runs on the engine thread with the scheme's answer.
+     * False when the link could not take it. Engine thread.
+     */
+    public boolean requestReconciliation(String scheme, ReconTotals totals,
+            Consumer<ReconAnswer> done) {
+        return reconciliations.request(scheme, totals, done);
     }
 
     /** A scheme's cut-over request (0800, DE 70 = 201), taken by the business calendar. */

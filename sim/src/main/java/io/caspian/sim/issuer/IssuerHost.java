@@ -28,6 +28,7 @@ import java.util.Set;
  * x100/x200 --decide--> approved: post DEBIT or CREDIT, answer x110/x210 with DE 38
  *                       declined: answer with the model's code, post nothing
  * x120/x220 ----------> post (stand-in approvals are posted whatever the balance), x130/x230
+ * x500/x520 ----------> reconciliation at cut-over: own totals, in or out of balance
  * x420/x421 ----------> first reversal of a posted original: post its reversal (the part
  *                       reversed when partial: DE 95 names what remains, or DE 4 is less
  *                       than the posting); x430 always
@@ -44,6 +45,7 @@ public final class IssuerHost {
     private final Decider decider;
     private final Replies replies;
     private final Ledger ledger = new Ledger();
+    private final ReconLedger recon;
     private final Map<String, CardAccount> accounts = new LinkedHashMap<>();
     private final Map<OriginalKey, Answered> answered = new HashMap<>();
     private final Set<OriginalKey> reversed = new HashSet<>();
@@ -66,6 +68,7 @@ public final class IssuerHost {
         this.clock = clock;
         this.decider = new Decider(model, settings, hsm, clock);
         this.replies = new Replies(model);
+        this.recon = new ReconLedger(model, ledger);
         for (TestCard card : cards) {
             accounts.put(card.pan(), new CardAccount(card));
         }
@@ -85,6 +88,8 @@ public final class IssuerHost {
                 return answerOnce(m, true);
             case 420: case 421: case 400: case 401:
                 return reverse(m);
+            case 500: case 520: case 521:
+                return recon.answer(m, settings.currency().numeric());
             default:
                 return null;
         }
@@ -200,6 +205,22 @@ public final class IssuerHost {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /**
+     * What this host booked since its last reconciliation in balance (its per-transaction
+     * list for a back office's difference report), lost bookings left out.
+     */
+    public synchronized List<LedgerEntry> openBookings() {
+        return recon.open();
+    }
+
+    /**
+     * Leaves a booking out of this host's reconciliation totals and booking list, as a
+     * back office that missed it would (demonstrations and tests of "out of balance").
+     */
+    public synchronized void loseBooking(long sequence) {
+        recon.lose(sequence);
     }
 
     public IssuerSettings settings() {
