@@ -6,6 +6,8 @@ import io.caspian.app.config.ConfigLoader;
 import io.caspian.app.config.Settings;
 import io.caspian.app.wiring.SwitchNode;
 import io.caspian.clearing.BusinessDates;
+import io.caspian.clearing.ClearingService;
+import io.caspian.clearing.ReconExchange;
 import io.caspian.clearing.ClearingSettings;
 import io.caspian.core.port.BusinessCalendar;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClearingDaemon implements AutoCloseable {
     static final long PERIOD_SECONDS = 30;
+    static final long RECON_ANSWER_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClearingDaemon.class);
 
     private final ScheduledExecutorService executor;
@@ -59,6 +62,12 @@ public final class ClearingDaemon implements AutoCloseable {
         });
         // Positions were rebuilt from every stored row; credit back what was settled.
         PrefundFeed.restore(node.store().clearing(), node);
+        ClearingService service = new ClearingService(node.store(), clearing, dates,
+                Clock.systemUTC());
+        ReconMessaging recon = new ReconMessaging(node, new ReconExchange(node.store(),
+                service, clearing, Clock.systemUTC()), RECON_ANSWER_TIMEOUT_MS);
+        EndOfDay endOfDay = new EndOfDay(dates, service,
+                (scheme, day) -> recon.exchange(scheme, day, null));
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "caspian-clearing");
             t.setDaemon(true);
@@ -69,6 +78,7 @@ public final class ClearingDaemon implements AutoCloseable {
                 for (String scheme : dates.openScheduled()) {
                     LOG.info("{}: scheduled cut-over; now in {}", scheme,
                             dates.businessDate(scheme, Instant.now()));
+                    endOfDay.closed(scheme);
                 }
                 PrefundFeed.apply(node.store().clearing(), node);
             } catch (RuntimeException e) {
