@@ -5,23 +5,14 @@ import io.caspian.clearing.CurrencyTotals;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code caspian clear --date D [--scheme S]}: write the clearing files of a date. */
 @Command(name = "clear", mixinStandardHelpOptions = true,
         description = "Write each scheme's clearing file for a closed business date (or "
                 + "rebuild it, byte for byte, if it was sent before). See docs/clearing.md.")
-public final class ClearCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreOptions store;
-
+public final class ClearCommand extends ClearingCommand {
     @Option(names = "--date", required = true, paramLabel = "D",
             description = "Business date, e.g. 2026-11-25.")
     String date;
@@ -30,13 +21,9 @@ public final class ClearCommand implements Callable<Integer> {
     String scheme;
 
     @Override
-    public Integer call() {
-        return ClearingRun.oneLineErrors(this::execute);
-    }
-
-    private Integer execute() {
+    Integer execute() {
         LocalDate d = ClearingRun.date(date);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClearingRun run = store.open()) {
             List<ClearingFile> files = scheme == null ? run.clearing.clearAll(d)
                     : List.of(run.clearing.clear(scheme, d));

@@ -2,10 +2,7 @@ package io.caspian.app.clearing;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code caspian cutover}: close schemes' current business dates now. */
@@ -13,13 +10,7 @@ import picocli.CommandLine.Option;
         description = "Cut over: close the current business date of a scheme (or of all) and "
                 + "open the next; transactions from now on belong to it. With --show, only "
                 + "print each scheme's current date.")
-public final class CutOverCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreOptions store;
-
+public final class CutOverCommand extends ClearingCommand {
     @Option(names = "--scheme", paramLabel = "S", description = "One scheme (default: all).")
     String scheme;
 
@@ -31,12 +22,8 @@ public final class CutOverCommand implements Callable<Integer> {
     String operator;
 
     @Override
-    public Integer call() {
-        return ClearingRun.oneLineErrors(this::execute);
-    }
-
-    private Integer execute() {
-        var out = spec.commandLine().getOut();
+    Integer execute() {
+        var out = out();
         try (ClearingRun run = store.open()) {
             List<String> schemes = scheme == null ? List.copyOf(run.settings.schemes().keySet())
                     : List.of(run.settings.scheme(scheme).scheme());

@@ -5,10 +5,7 @@ import io.caspian.clearing.EntryKind;
 import io.caspian.store.ClearingRows.DisputeRow;
 import java.io.PrintWriter;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,13 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "dispute", mixinStandardHelpOptions = true,
         description = "Raise a dispute stage against a cleared approval, or list its stages. "
                 + "Each stage goes into both schemes' next clearing files.")
-public final class DisputeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreOptions store;
-
+public final class DisputeCommand extends ClearingCommand {
     @Parameters(index = "0", paramLabel = "STAGE",
             description = "chargeback, representment, second-chargeback or list.")
     String stage;
@@ -51,18 +42,14 @@ public final class DisputeCommand implements Callable<Integer> {
     String operator;
 
     @Override
-    public Integer call() {
-        return ClearingRun.oneLineErrors(this::execute);
-    }
-
-    private Integer execute() {
+    Integer execute() {
         UUID id;
         try {
             id = UUID.fromString(transaction);
         } catch (IllegalArgumentException e) {
             throw new CliException("--transaction: '" + transaction + "' is not a UUID");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClearingRun run = store.open()) {
             if (stage.equals("list")) {
                 for (DisputeRow d : run.disputes.of(id)) {

@@ -7,10 +7,7 @@ import io.caspian.clearing.ReconReport.SchemeRecon;
 import io.caspian.store.ReconExchangeRow;
 import java.io.PrintWriter;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,23 +18,12 @@ import picocli.CommandLine.Option;
         description = "Compare a date's clearing files with the store transaction by "
                 + "transaction, show the last reconciliation messages with each scheme, and"
                 + " report every difference. Exit 1 if any, or if a scheme was out of balance.")
-public final class ReconCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreOptions store;
-
+public final class ReconCommand extends ClearingCommand {
     @Option(names = "--date", required = true, paramLabel = "D",
             description = "Business date, e.g. 2026-11-25.")
     String date;
 
     private boolean exchanged;
-
-    @Override
-    public Integer call() {
-        return ClearingRun.oneLineErrors(this::execute);
-    }
 
     /**
      * The scheme's last reconciliation exchange (0500/0510, 2520/2530) for the date, if
@@ -73,8 +59,9 @@ public final class ReconCommand implements Callable<Integer> {
         return t[1] - t[3] - t[5] + t[7];
     }
 
-    private Integer execute() {
-        PrintWriter out = spec.commandLine().getOut();
+    @Override
+    Integer execute() {
+        PrintWriter out = out();
         try (ClearingRun run = store.open()) {
             ReconReport r = run.reconciler.reconcile(ClearingRun.date(date));
             boolean balanced = true;

@@ -5,10 +5,7 @@ import io.caspian.store.ClearingRows.PositionRow;
 import io.caspian.store.ClearingRows.PrefundCredit;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code caspian settle --date D}: net settlement of a business date. */
@@ -16,24 +13,14 @@ import picocli.CommandLine.Option;
         description = "Net settlement of a business date: clears it if needed, prints each "
                 + "participant's position and writes the CSV and HTML reports. Exit 1 if the "
                 + "positions do not net to zero.")
-public final class SettleCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreOptions store;
-
+public final class SettleCommand extends ClearingCommand {
     @Option(names = "--date", required = true, paramLabel = "D",
             description = "Business date, e.g. 2026-11-25.")
     String date;
 
     @Override
-    public Integer call() {
-        return ClearingRun.oneLineErrors(this::execute);
-    }
-
-    private Integer execute() {
-        PrintWriter out = spec.commandLine().getOut();
+    Integer execute() {
+        PrintWriter out = out();
         try (ClearingRun run = store.open()) {
             SettlementReport r = run.settlement.settle(ClearingRun.date(date));
             out.printf("settlement %s%s (positive: receives, negative: pays)%n",
