@@ -210,9 +210,15 @@ final class Recovery {
                 sentOne.createdAt(), engine.localTimeSent(sentOne.createdAt(),
                         sentOne.acquirerScheme()));
         if (item.kind() == SafKind.ADVICE
+                && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())
+                && sentOne.advice() != null) {
+            // The request's numbering went to the issuer and is reversed: the advice keeps
+            // the STAN and time of its own it was first given, so repeats stay repeats.
+            original = ReversalTarget.adviceSent(sentOne, engine);
+        } else if (item.kind() == SafKind.ADVICE
                 && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())) {
-            // The request's numbering went to the issuer and is reversed: the advice gets
-            // a STAN of its own again, with the same RRN and approval code.
+            // A row from before V5 kept no advice numbering: number the advice afresh, with
+            // the same RRN and approval code.
             Instant now = engine.scheduler.now();
             original = new Outbound(engine.numbering.get(item.targetScheme()).nextStan(),
                     sentOne.issuer().rrn(), now, engine.localTimeSent(now,
