@@ -6,6 +6,7 @@ import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.CanonicalMessage;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.Reason;
+import io.caspian.core.txn.TransactionType;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
@@ -81,6 +82,7 @@ final class CompletionAdvice {
                 original.processingCode(), amount, original.issuerMti(), original.sent(),
                 original.terminalId(), original.merchantId(), REASON_COMPLETION, c.authCode(),
                 engine.scheduler.now());
+        settlePosition(original, amount);
         List<StoreWrite> writes = List.of(
                 new StoreWrite.InsertTransaction(AcquirerReversal.withOriginal(r, original,
                         c.amount(), amount), "ADVICE_RECEIVED"),
@@ -89,6 +91,26 @@ final class CompletionAdvice {
                                 acq.wire().codes().code(Reason.ACCEPTED), c.authCode())),
                 new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, owed)));
         acknowledgeAfterCommit(writes, r, owed);
+    }
+
+    /**
+     * The authorization took its amount from the issuing scheme's settlement position; the
+     * completion's final amount replaces it. A smaller one gives the difference back, a larger
+     * one takes the excess (an advice reports what happened and is not refused, so this may
+     * pass the net debit cap). {@link Recovery} counts completions the same way.
+     */
+    private void settlePosition(ReversalTarget original, Money finalAmount) {
+        TransactionType type = TransactionType.fromProcessingCode(original.processingCode());
+        if (type == null || !type.debitsCardholder()) {
+            return;
+        }
+        long back = original.issuerAmount().minor() - finalAmount.minor();
+        engine.positions.release(original.issuer(), back);
+        Exchange live = original.live();
+        if (live != null) {
+            live.reservedMinor -= back;
+        }
+        engine.stats.count(back >= 0 ? "completions_released" : "completions_took_more");
     }
 
     /** Why the advice is not forwarded, as a phrase; null when it is. */
