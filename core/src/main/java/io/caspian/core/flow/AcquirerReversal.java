@@ -19,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A reversal from an acquirer (x420/x421): matched to its original by DE 90 (original STAN
@@ -60,7 +59,7 @@ final class AcquirerReversal {
             engine.reply(acquirer, message, Reason.ACCEPTED, null, null, null);
             return;
         }
-        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
+        Exchange r = new Exchange(engine.ids.next(engine.scheduler.now()), acquirer, message, c, System.nanoTime(),
                 engine.scheduler.now(), key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
         ReversalTarget original = original(acquirer, c);

@@ -14,7 +14,6 @@ import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A completion advice from an acquirer (x220/x221 naming an authorization in DE 90): matched
@@ -58,7 +57,7 @@ final class CompletionAdvice {
             }
             return;
         }
-        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
+        Exchange r = new Exchange(engine.ids.next(engine.scheduler.now()), acquirer, message, c, System.nanoTime(),
                 engine.scheduler.now(), key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
         ReversalTarget original = c.original() == null ? null

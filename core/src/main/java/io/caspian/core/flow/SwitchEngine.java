@@ -47,7 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +80,8 @@ public final class SwitchEngine {
     /** Requests waiting for the issuer, by "issuer|our STAN". */
     final Map<String, Exchange> pending = new HashMap<>();
     final Duplicates duplicates;
+    /** Time-ordered transaction ids (UUID version 7): new rows go to the end of the indexes. */
+    final TransactionIds ids = new TransactionIds();
     final StoreAndForward saf;
     final StandIn standIn = new StandIn();
     final Records records;
@@ -286,7 +287,7 @@ public final class SwitchEngine {
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
             return;
         }
-        Exchange x = new Exchange(UUID.randomUUID(), acquirer, request, c, System.nanoTime(),
+        Exchange x = new Exchange(ids.next(scheduler.now()), acquirer, request, c, System.nanoTime(),
                 scheduler.now(), key);
         duplicates.remember(key, x, scheduler.now().toEpochMilli());
         inFlight = inFlight + 1;
