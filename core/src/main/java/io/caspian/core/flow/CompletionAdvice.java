@@ -12,6 +12,7 @@ import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,8 +58,9 @@ final class CompletionAdvice {
             }
             return;
         }
-        Exchange r = new Exchange(engine.ids.next(engine.scheduler.now()), acquirer, message, c, System.nanoTime(),
-                engine.scheduler.now(), key);
+        Instant now = engine.scheduler.now();
+        Exchange r = new Exchange(engine.ids.next(now), acquirer, message, c, System.nanoTime(),
+                now, key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
         ReversalTarget original = c.original() == null ? null
                 : new AcquirerReversal(engine).original(acquirer, c);

@@ -287,8 +287,9 @@ public final class SwitchEngine {
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
             return;
         }
-        Exchange x = new Exchange(ids.next(scheduler.now()), acquirer, request, c, System.nanoTime(),
-                scheduler.now(), key);
+        Instant receivedAt = scheduler.now();
+        Exchange x = new Exchange(ids.next(receivedAt), acquirer, request, c, System.nanoTime(),
+                receivedAt, key);
         duplicates.remember(key, x, scheduler.now().toEpochMilli());
         inFlight = inFlight + 1;
         route(x, mti);
