@@ -28,20 +28,21 @@ import java.util.List;
 final class PostgresTransitions {
     private static final String[] ARRAY_TYPES = {"uuid", "text", "text", "text", "timestamptz",
             "int8", "int2", "int2", "int8", "int2", "int2", "numeric", "text", "text", "text",
-            "text", "text", "bool"};
+            "text", "text", "bool", "text", "timestamptz"};
 
     static final String SQL = "WITH v AS (SELECT * FROM unnest("
             + unnestArguments() + ") WITH ORDINALITY AS v(id, from_state, to_state, cause, at,"
             + " issuer_amount_minor, issuer_currency, issuer_currency_exponent,"
             + " billing_amount_minor, billing_currency, billing_currency_exponent,"
             + " conversion_rate, issuer_stan, issuer_rrn, response_code,"
-            + " issuer_response_code, auth_code, stood_in, ord)),"
+            + " issuer_response_code, auth_code, stood_in, advice_stan, advice_sent_at, ord)),"
             + " moved AS (UPDATE card_transaction c SET state = v.to_state,"
             + " state_seq = c.state_seq + 1, updated_at = v.at"
             + coalesced("issuer_amount_minor", "issuer_currency", "issuer_currency_exponent",
                     "billing_amount_minor", "billing_currency", "billing_currency_exponent",
                     "conversion_rate", "issuer_stan", "issuer_rrn", "response_code",
-                    "issuer_response_code", "auth_code", "stood_in")
+                    "issuer_response_code", "auth_code", "stood_in", "advice_stan",
+                    "advice_sent_at")
             + " FROM v WHERE c.id = v.id AND c.state = v.from_state"
             + " RETURNING c.id, c.state_seq, v.from_state, v.to_state, v.cause, v.at, v.ord),"
             + " history AS (INSERT INTO transaction_state_change"
@@ -94,7 +95,10 @@ final class PostgresTransitions {
                 f.issuer() == null ? null : f.issuer().stan(),
                 f.issuer() == null ? null : f.issuer().rrn(), f.responseCode(),
                 f.issuerResponseCode(), f.authCode(),
-                f.stoodIn() == null ? null : f.stoodIn().toString()};
+                f.stoodIn() == null ? null : f.stoodIn().toString(),
+                f.advice() == null ? null : f.advice().stan(),
+                f.advice() == null ? null
+                        : f.advice().sentAt().atOffset(ZoneOffset.UTC).toString()};
     }
 
     private static String unnestArguments() {

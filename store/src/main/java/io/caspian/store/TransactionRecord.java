@@ -32,6 +32,8 @@ import java.util.UUID;
  * @param stoodIn whether Caspian answered on the issuer's behalf
  * @param originalId for a reversal or advice, the transaction it refers to; else null
  * @param fees clearing's placeholders, {@link Fees#NONE} until cleared
+ * @param advice the numbering of a stand-in advice sent under a STAN of its own (stand-in
+ *     after a timeout), else null
  */
 public record TransactionRecord(UUID id, Instant createdAt, String acquirerScheme,
         String issuerScheme, Channel channel, String mti, String processingCode, ProtectedPan pan,
@@ -39,7 +41,21 @@ public record TransactionRecord(UUID id, Instant createdAt, String acquirerSchem
         BigDecimal conversionRate, AcquirerReference acquirer, IssuerReference issuer,
         LocalDate businessDate, TransactionState state, String responseCode,
         String issuerResponseCode, String authCode, boolean stoodIn, UUID originalId,
-        Fees fees) {
+        Fees fees, AdviceReference advice) {
+
+    /** A record without an advice numbering of its own (every one but stand-in on timeout). */
+    public TransactionRecord(UUID id, Instant createdAt, String acquirerScheme,
+            String issuerScheme, Channel channel, String mti, String processingCode,
+            ProtectedPan pan, Amount acquirerAmount, Amount issuerAmount, Amount billingAmount,
+            BigDecimal conversionRate, AcquirerReference acquirer, IssuerReference issuer,
+            LocalDate businessDate, TransactionState state, String responseCode,
+            String issuerResponseCode, String authCode, boolean stoodIn, UUID originalId,
+            Fees fees) {
+        this(id, createdAt, acquirerScheme, issuerScheme, channel, mti, processingCode, pan,
+                acquirerAmount, issuerAmount, billingAmount, conversionRate, acquirer, issuer,
+                businessDate, state, responseCode, issuerResponseCode, authCode, stoodIn,
+                originalId, fees, null);
+    }
 
     public TransactionRecord {
         Invariants.present(id, "id");
@@ -74,7 +90,8 @@ public record TransactionRecord(UUID id, Instant createdAt, String acquirerSchem
                 or(fields.issuer(), issuer), businessDate, next,
                 or(fields.responseCode(), responseCode),
                 or(fields.issuerResponseCode(), issuerResponseCode),
-                or(fields.authCode(), authCode), or(fields.stoodIn(), stoodIn), originalId, fees);
+                or(fields.authCode(), authCode), or(fields.stoodIn(), stoodIn), originalId, fees,
+                or(fields.advice(), advice));
     }
 
     private static <T> T or(T changed, T current) {

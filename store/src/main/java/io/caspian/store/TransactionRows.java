@@ -20,8 +20,9 @@ final class TransactionRows {
             + " acquirer_merchant_id, merchant_category_code, acquirer_institution_id,"
             + " acquirer_transmission_time, issuer_stan, issuer_rrn, business_date, state,"
             + " state_seq, response_code, issuer_response_code, auth_code, stood_in,"
-            + " original_id, interchange_fee_minor, switch_fee_minor, fee_currency";
-    static final int COLUMN_COUNT = 43;
+            + " original_id, interchange_fee_minor, switch_fee_minor, fee_currency,"
+            + " advice_stan, advice_sent_at";
+    static final int COLUMN_COUNT = 45;
 
     // The insert is a no-op when the id exists, so a replay after a crash adds no row; the
     // caller then compares identities (WriteApplier) to tell a replay from a reused id.
@@ -88,6 +89,8 @@ final class TransactionRows {
         Jdbc.setLong(s, ++i, t.fees().interchangeFeeMinor());
         Jdbc.setLong(s, ++i, t.fees().switchFeeMinor());
         Jdbc.setShort(s, ++i, t.fees().currency());
+        s.setString(++i, t.advice() == null ? null : t.advice().stan());
+        Jdbc.setInstant(s, ++i, t.advice() == null ? null : t.advice().sentAt());
         Invariants.check(i == COLUMN_COUNT, "bound " + i + " of " + COLUMN_COUNT + " columns");
     }
 
@@ -123,7 +126,14 @@ final class TransactionRows {
                 r.getObject("business_date", java.time.LocalDate.class),
                 TransactionState.valueOf(r.getString("state")), r.getString("response_code"),
                 r.getString("issuer_response_code"), r.getString("auth_code"),
-                r.getBoolean("stood_in"), r.getObject("original_id", UUID.class), fees);
+                r.getBoolean("stood_in"), r.getObject("original_id", UUID.class), fees,
+                advice(r));
+    }
+
+    private static AdviceReference advice(ResultSet r) throws SQLException {
+        String stan = r.getString("advice_stan");
+        return stan == null ? null
+                : new AdviceReference(stan, Jdbc.getInstant(r, "advice_sent_at"));
     }
 
     private static Amount amount(ResultSet r, String side) throws SQLException {

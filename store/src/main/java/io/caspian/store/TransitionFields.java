@@ -9,11 +9,19 @@ import java.math.BigDecimal;
  */
 public record TransitionFields(Amount issuerAmount, Amount billingAmount,
         BigDecimal conversionRate, IssuerReference issuer, String responseCode,
-        String issuerResponseCode, String authCode, Boolean stoodIn) {
+        String issuerResponseCode, String authCode, Boolean stoodIn, AdviceReference advice) {
 
     /** A transition that changes only the state. */
     public static final TransitionFields NONE =
             new TransitionFields(null, null, null, null, null, null, null, null);
+
+    /** The fields without an advice's numbering: what every transition but one sets. */
+    public TransitionFields(Amount issuerAmount, Amount billingAmount,
+            BigDecimal conversionRate, IssuerReference issuer, String responseCode,
+            String issuerResponseCode, String authCode, Boolean stoodIn) {
+        this(issuerAmount, billingAmount, conversionRate, issuer, responseCode,
+                issuerResponseCode, authCode, stoodIn, null);
+    }
 
     public TransitionFields {
         conversionRate = Rates.normalized(conversionRate);

@@ -24,7 +24,9 @@ final class TransitionWriter {
             + " response_code = COALESCE(?, response_code),"
             + " issuer_response_code = COALESCE(?, issuer_response_code),"
             + " auth_code = COALESCE(?, auth_code),"
-            + " stood_in = COALESCE(?, stood_in)"
+            + " stood_in = COALESCE(?, stood_in),"
+            + " advice_stan = COALESCE(?, advice_stan),"
+            + " advice_sent_at = COALESCE(?, advice_sent_at)"
             + " WHERE id = ? AND state = ?";
 
     // The history row takes its number from the row just updated, in the same database
@@ -79,6 +81,8 @@ final class TransitionWriter {
         s.setString(++i, f.issuerResponseCode());
         s.setString(++i, f.authCode());
         Jdbc.setBoolean(s, ++i, f.stoodIn());
+        s.setString(++i, f.advice() == null ? null : f.advice().stan());
+        Jdbc.setInstant(s, ++i, f.advice() == null ? null : f.advice().sentAt());
         s.setObject(++i, w.transactionId());
         s.setString(++i, w.from().name());
     }

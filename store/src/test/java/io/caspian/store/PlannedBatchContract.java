@@ -87,7 +87,10 @@ abstract class PlannedBatchContract {
                 submission(insert(untouched)))).containsOnlyNulls();
         TransitionFields converted = TransitionFields.routed(new Amount(1_234_000, 364, 0),
                 new Amount(99_99, 978, 2), new java.math.BigDecimal("0.000123456789012"));
-        TransitionFields standIn = TransitionFields.stoodIn("00", "AB12CD");
+        // A stand-in after a timeout also records the advice's own numbering (V5).
+        TransitionFields standIn = new TransitionFields(null, null, null, null, "00", null,
+                "AB12CD", Boolean.TRUE,
+                new AdviceReference("000321", T0.plusNanos(5_678_000L)));
         Instant at = T0.plusNanos(1_234_567_000L);
 
         assertThat(commit(submission(new StoreWrite.Transition(routedOne.id(),

@@ -77,13 +77,15 @@ abstract class TransactionStoreContract {
                 routed())));
         await(store.submit(move(t, TransactionState.ROUTED, TransactionState.SENT,
                 TransitionFields.sent(ours))));
+        TransitionFields answered = new TransitionFields(null, null, null, null, "00", "0000",
+                "123456", null, new AdviceReference("000043", T0.plusSeconds(2)));
         await(store.submit(move(t, TransactionState.SENT, TransactionState.APPROVED,
-                TransitionFields.answered("0000", "00", "123456"))));
+                answered)));
 
         TransactionRecord expected = t.after(TransactionState.ROUTED, routed())
                 .after(TransactionState.SENT, TransitionFields.sent(ours))
-                .after(TransactionState.APPROVED,
-                        TransitionFields.answered("0000", "00", "123456"));
+                .after(TransactionState.APPROVED, answered);
+        assertThat(expected.advice()).isNotNull();
         assertThat(store.findById(t.id())).contains(expected);
         assertThat(store.findById(t.id()).orElseThrow().conversionRate())
                 .isEqualByComparingTo("481.25");

@@ -19,6 +19,8 @@ final class Reconciliation {
     /** States in which the acquirer was told "approved" and the approval stands. */
     private static final Set<TransactionState> APPROVED = EnumSet.of(TransactionState.APPROVED,
             TransactionState.STOOD_IN, TransactionState.ADVICE_PENDING, TransactionState.ADVISED);
+    private static final Set<TransactionState> COMPLETED = EnumSet.of(
+            TransactionState.ADVICE_PENDING, TransactionState.ADVISED);
     private static final Set<TransactionState> REVERSING = EnumSet.of(
             TransactionState.REVERSAL_PENDING, TransactionState.REVERSED);
 
@@ -49,6 +51,18 @@ final class Reconciliation {
                     acq += sign * r.acquirerAmount().minor();
                     iss += sign * r.issuerAmount().minor();
                 }
+            } else if (messageClass == 2 && r.originalId() != null
+                    && COMPLETED.contains(r.state()) && r.issuerAmount() != null) {
+                // A completion advice forwarded to the issuer: its final amount replaces its
+                // authorization's (the issuer and the acquirer count it the same way).
+                TransactionRecord original = byId.get(r.originalId());
+                if (original == null || !APPROVED.contains(original.state())
+                        || original.mti().charAt(1) != '1') {
+                    continue;
+                }
+                int sign = sign(original);
+                acq += sign * (r.acquirerAmount().minor() - original.acquirerAmount().minor());
+                iss += sign * (r.issuerAmount().minor() - original.issuerAmount().minor());
             } else if (messageClass == 4 && r.originalId() != null
                     && REVERSING.contains(r.state())) {
                 TransactionRecord original = byId.get(r.originalId());

@@ -21,6 +21,14 @@ final class Summary {
                 stats.get("approved"), stats.get("stood_in"), stats.get("declined"),
                 stats.get("timeouts"), stats.get("reversed"), stats.get("advised"),
                 stats.get("late_approvals"), stats.get("duplicates"));
+        out.printf("  follow-ups from acquirers: completion advices %d (acknowledged %d),"
+                + " partial reversals %d (forwarded %d), acquirer reversals in all %d%n",
+                mir.simulator.acquirer().stats().completionsSent()
+                        + shetab.simulator.acquirer().stats().completionsSent(),
+                stats.get("completions_received"),
+                mir.simulator.acquirer().stats().partialReversalsSent()
+                        + shetab.simulator.acquirer().stats().partialReversalsSent(),
+                stats.get("partial_reversals"), stats.get("reversals_received"));
         StringBuilder declines = new StringBuilder();
         for (Map.Entry<String, Long> e : stats.snapshot().entrySet()) {
             if (e.getKey().startsWith("declined.")) {

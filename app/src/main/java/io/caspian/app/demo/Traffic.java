@@ -11,10 +11,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Open-loop traffic both ways: each scheme's terminals send requests with the other
  * scheme's cards at a fixed rate, whatever the switch's speed (Mir cards in Iran, Shetab
- * cards in Russia).
+ * cards in Russia). Approvals are followed up as at real terminals: some are cancelled
+ * (the acquirer's configured share), {@value #COMPLETION_SHARE} of approved authorizations
+ * are completed by an advice and {@value #PARTIAL_REVERSAL_SHARE} of approved purchases are
+ * partly cancelled.
  */
 final class Traffic {
     private static final long TICK_MS = 10;
+    static final double COMPLETION_SHARE = 0.5;
+    static final double PARTIAL_REVERSAL_SHARE = 0.05;
+    /**
+     * Completions are for the authorized amount: clearing presents an authorization at its
+     * authorized amount and does not yet take a completion's final amount into account
+     * (docs/interlink.md), so a completion for less would leave the cleared totals apart
+     * from the issuers' ledgers. The switch, its positions and the simulators handle a
+     * completion for less (PositionRecoveryScenarioTest, the simulator's CompletionTest).
+     */
+    static final int COMPLETION_PERCENT = 100;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -48,6 +61,10 @@ final class Traffic {
 
     Traffic(SchemeWorld mir, SchemeWorld shetab, int ratePerDirection, long seed) {
         double perTick = ratePerDirection * TICK_MS / 1000.0;
+        for (SchemeWorld w : new SchemeWorld[] {mir, shetab}) {
+            w.simulator.acquirer().followUps(COMPLETION_SHARE, COMPLETION_PERCENT,
+                    PARTIAL_REVERSAL_SHARE);
+        }
         // Amounts in each acquirer's currency: 10.00-3,000.00 RUB; 20,000-2,000,000 IRR.
         directions = new Direction[] {
             new Direction(mir.simulator.acquirer(), new TrafficGenerator(mir.terminals,

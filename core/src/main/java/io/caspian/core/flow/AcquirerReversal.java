@@ -15,11 +15,11 @@ import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A reversal from an acquirer (x420/x421): matched to its original by DE 90 (original STAN
@@ -60,8 +60,9 @@ final class AcquirerReversal {
             engine.reply(acquirer, message, Reason.ACCEPTED, null, null, null);
             return;
         }
-        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
-                engine.scheduler.now(), key);
+        Instant now = engine.scheduler.now();
+        Exchange r = new Exchange(engine.ids.next(now), acquirer, message, c, System.nanoTime(),
+                now, key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
         ReversalTarget original = original(acquirer, c);
         r.record = engine.records.received(r);

@@ -6,14 +6,15 @@ import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.CanonicalMessage;
 import io.caspian.core.txn.Mti;
 import io.caspian.core.txn.Reason;
+import io.caspian.core.txn.TransactionType;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A completion advice from an acquirer (x220/x221 naming an authorization in DE 90): matched
@@ -57,8 +58,9 @@ final class CompletionAdvice {
             }
             return;
         }
-        Exchange r = new Exchange(UUID.randomUUID(), acquirer, message, c, System.nanoTime(),
-                engine.scheduler.now(), key);
+        Instant now = engine.scheduler.now();
+        Exchange r = new Exchange(engine.ids.next(now), acquirer, message, c, System.nanoTime(),
+                now, key);
         engine.duplicates.remember(key, r, engine.scheduler.now().toEpochMilli());
         ReversalTarget original = c.original() == null ? null
                 : new AcquirerReversal(engine).original(acquirer, c);
@@ -81,6 +83,7 @@ final class CompletionAdvice {
                 original.processingCode(), amount, original.issuerMti(), original.sent(),
                 original.terminalId(), original.merchantId(), REASON_COMPLETION, c.authCode(),
                 engine.scheduler.now());
+        settlePosition(original, amount);
         List<StoreWrite> writes = List.of(
                 new StoreWrite.InsertTransaction(AcquirerReversal.withOriginal(r, original,
                         c.amount(), amount), "ADVICE_RECEIVED"),
@@ -89,6 +92,26 @@ final class CompletionAdvice {
                                 acq.wire().codes().code(Reason.ACCEPTED), c.authCode())),
                 new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, owed)));
         acknowledgeAfterCommit(writes, r, owed);
+    }
+
+    /**
+     * The authorization took its amount from the issuing scheme's settlement position; the
+     * completion's final amount replaces it. A smaller one gives the difference back, a larger
+     * one takes the excess (an advice reports what happened and is not refused, so this may
+     * pass the net debit cap). {@link Recovery} counts completions the same way.
+     */
+    private void settlePosition(ReversalTarget original, Money finalAmount) {
+        TransactionType type = TransactionType.fromProcessingCode(original.processingCode());
+        if (type == null || !type.debitsCardholder()) {
+            return;
+        }
+        long back = original.issuerAmount().minor() - finalAmount.minor();
+        engine.positions.release(original.issuer(), back);
+        Exchange live = original.live();
+        if (live != null) {
+            live.reservedMinor -= back;
+        }
+        engine.stats.count(back >= 0 ? "completions_released" : "completions_took_more");
     }
 
     /** Why the advice is not forwarded, as a phrase; null when it is. */

@@ -114,7 +114,8 @@ final class Recovery {
     /**
      * Rebuilds each issuing scheme's settlement position (the net debit cap's basis) from
      * the store: the prefunded amount, less every debit that stands (approved, or approved in
-     * stand-in), plus the parts of them that acquirers reversed. A request left in flight by
+     * stand-in), plus the parts of them that acquirers reversed, with each completed
+     * authorization counted at its completion's amount. A request left in flight by
      * the crash is reversed above and does not count. The position covers every row in the
      * store, as the running switch does: there is no settlement reset in core yet.
      */
@@ -142,11 +143,25 @@ final class Recovery {
             if (reversal && original != null && stands(original) && debits(original)) {
                 debits.merge(t.issuerScheme(), -t.issuerAmount().minor(), Long::sum);
             }
+            if (completion(t, original) && stands(original) && debits(original)) {
+                // The completion's final amount replaces the authorization's (CompletionAdvice).
+                debits.merge(t.issuerScheme(), t.issuerAmount().minor()
+                        - original.issuerAmount().minor(), Long::sum);
+            }
         }
         for (Map.Entry<String, Long> e : debits.entrySet()) {
             engine.positions.release(e.getKey(), -e.getValue());
         }
         LOG.info("recovery: settlement positions rebuilt from {} rows: {}", all.size(), debits);
+    }
+
+    /** A completion advice forwarded to the issuer, of an authorization with an amount. */
+    private static boolean completion(TransactionRecord t, TransactionRecord original) {
+        return original != null && original.issuerAmount() != null
+                && t.mti().charAt(1) - '0' == Mti.CLASS_FINANCIAL
+                && original.mti().charAt(1) - '0' == Mti.CLASS_AUTHORIZATION
+                && (t.state() == TransactionState.ADVICE_PENDING
+                        || t.state() == TransactionState.ADVISED);
     }
 
     private static boolean stands(TransactionRecord t) {
@@ -210,9 +225,15 @@ final class Recovery {
                 sentOne.createdAt(), engine.localTimeSent(sentOne.createdAt(),
                         sentOne.acquirerScheme()));
         if (item.kind() == SafKind.ADVICE
+                && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())
+                && sentOne.advice() != null) {
+            // The request's numbering went to the issuer and is reversed: the advice keeps
+            // the STAN and time of its own it was first given, so repeats stay repeats.
+            original = ReversalTarget.adviceSent(sentOne, engine);
+        } else if (item.kind() == SafKind.ADVICE
                 && StandInDecision.REASON_STAND_IN_AFTER_TIMEOUT.equals(item.reasonCode())) {
-            // The request's numbering went to the issuer and is reversed: the advice gets
-            // a STAN of its own again, with the same RRN and approval code.
+            // A row from before V5 kept no advice numbering: number the advice afresh, with
+            // the same RRN and approval code.
             Instant now = engine.scheduler.now();
             original = new Outbound(engine.numbering.get(item.targetScheme()).nextStan(),
                     sentOne.issuer().rrn(), now, engine.localTimeSent(now,

@@ -47,11 +47,23 @@ record ReversalTarget(UUID id, String issuer, String pan, String processingCode,
         Outbound sent = t.issuer() == null ? null : new Outbound(t.issuer().stan(),
                 t.issuer().rrn(), t.createdAt(), engine.localTimeSent(t.createdAt(),
                         t.acquirerScheme()));
+        Mti mti = Mti.parse(t.mti());
+        if (t.advice() != null && t.issuer() != null) {
+            // Stood in after a timeout (see of(Exchange)): name the advice as it was sent.
+            sent = adviceSent(t, engine);
+            mti = new Mti(mti.version(), mti.messageClass(), Mti.FUNCTION_ADVICE, 0);
+        }
         return new ReversalTarget(t.id(), t.issuerScheme(),
-                engine.pans.reveal(t.pan()).digits(), t.processingCode(),
-                Mti.parse(t.mti()), sent, t.acquirer().terminalId(), t.acquirer().merchantId(),
+                engine.pans.reveal(t.pan()).digits(), t.processingCode(), mti, sent,
+                t.acquirer().terminalId(), t.acquirer().merchantId(),
                 money(engine, t.acquirerAmount(), t), money(engine, t.issuerAmount(), t),
                 t.conversionRate(), mayHave, null);
+    }
+
+    /** The stand-in advice's own numbering, with the request's RRN, as the record keeps it. */
+    static Outbound adviceSent(TransactionRecord t, SwitchEngine engine) {
+        return new Outbound(t.advice().stan(), t.issuer().rrn(), t.advice().sentAt(),
+                engine.localTimeSent(t.advice().sentAt(), t.acquirerScheme()));
     }
 
     private static Money money(SwitchEngine engine, Amount a, TransactionRecord t) {

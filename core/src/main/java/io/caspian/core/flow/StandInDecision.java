@@ -4,12 +4,14 @@ import io.caspian.core.mapping.Outbound;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.core.txn.Reason;
+import io.caspian.store.AdviceReference;
 import io.caspian.store.IssuerReference;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,7 +82,8 @@ final class StandInDecision {
     void approveAfterTimeout(Exchange x, Owed reversal, StoreWrite timedOut) {
         reversal.standsIn = true;
         Numbering n = engine.numbering.get(x.issuer);
-        Instant now = engine.scheduler.now();
+        // Kept to the microsecond, as the store keeps it, so a restart rebuilds the same DE 7.
+        Instant now = engine.scheduler.now().truncatedTo(ChronoUnit.MICROS);
         Outbound adviceNumbering = new Outbound(n.nextStan(), x.ours.rrn(), now,
                 engine.localTimeSent(now, x.acquirer));
         x.adviceNumbering = adviceNumbering;
@@ -100,12 +103,15 @@ final class StandInDecision {
                 adviceNumbering, x.canonical.acceptor().terminalId(),
                 x.canonical.acceptor().merchantId(), adviceReason, authCode,
                 engine.scheduler.now());
-        // The record keeps the numbering of the request as sent (a reversal names it).
+        // The record keeps the numbering of the request as sent and, after a timeout, that of
+        // the advice too: an acquirer's reversal names the advice, also after a restart.
         IssuerReference ref = reversal == null
                 ? new IssuerReference(x.ours.stan(), x.ours.rrn()) : null;
+        AdviceReference own = reversal == null ? null
+                : new AdviceReference(adviceNumbering.stan(), adviceNumbering.at());
         writes.add(engine.records.transition(x, TransactionState.STOOD_IN, cause,
                 new TransitionFields(null, null, null, ref, ourCode, null, authCode,
-                        Boolean.TRUE)));
+                        Boolean.TRUE, own)));
         writes.add(engine.records.transition(x, TransactionState.ADVICE_PENDING, "ADVICE_OWED",
                 TransitionFields.NONE));
         writes.add(new StoreWrite.EnqueueSaf(TimeoutReversal.item(engine, advice)));

@@ -86,6 +86,8 @@ public final class SwitchEngine {
     /** Requests waiting for the issuer, by "issuer|our STAN". */
     final Map<String, Exchange> pending = new HashMap<>();
     final Duplicates duplicates;
+    /** Time-ordered transaction ids (UUID version 7): new rows go to the end of the indexes. */
+    final TransactionIds ids = new TransactionIds();
     final StoreAndForward saf;
     final StandIn standIn = new StandIn();
     final Records records;
@@ -304,8 +306,9 @@ public final class SwitchEngine {
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
             return;
         }
-        Exchange x = new Exchange(UUID.randomUUID(), acquirer, request, c, System.nanoTime(),
-                scheduler.now(), key);
+        Instant receivedAt = scheduler.now();
+        Exchange x = new Exchange(ids.next(receivedAt), acquirer, request, c, System.nanoTime(),
+                receivedAt, key);
         duplicates.remember(key, x, scheduler.now().toEpochMilli());
         inFlight = inFlight + 1;
         route(x, mti);

@@ -60,4 +60,40 @@ class PositionRecoveryScenarioTest extends ScenarioTestBase {
         h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
                 .isEqualTo(-344_400));
     }
+
+    /**
+     * A completion for less than the authorization gives the difference back at once, and a
+     * restart counts the completion's amount, not the authorization's.
+     *
+     * <pre>
+     * mir -> 0100 1,500.00 RUB -> shetab 2100 666,600 IRR -> 2110 approved
+     *     => shetab position 100,000 - 666,600 = -566,600
+     * mir -> 0220 1,200.00 RUB DE90=0100 -> shetab 2220 533,280 IRR
+     *     => gives back 133,320: -433,280 ; restart => -433,280
+     * </pre>
+     */
+    @Test
+    void aCompletionForLessGivesTheDifferenceBackAlsoAfterARestart() throws Exception {
+        h = new Harness(dir, 2_000, StandInRules.disabled(), m -> m,
+                s -> Harness.with(s, null, Screening.none(), 1_000_000, 100_000));
+        h.from("mir", mirPurchase("000511", 150_000).setMti("0100"));
+        IsoMessage toIssuer = h.shetab.next();
+        h.from("shetab", shetabAnswer(toIssuer, "0000", "POS011"));
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-566_600));
+
+        IsoMessage completion = mirPurchase("000512", 120_000).setMti("0220");
+        completion.set(7, "1125110000").set(38, "POS011")
+                .set(90, "0100000511112510301500000220001" + "00000000000");
+        h.from("mir", completion);
+        assertThat(h.mir.next().mti()).isEqualTo("0230");
+        assertThat(h.shetab.next().getString(4)).isEqualTo("3640000000533280");
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-433_280));
+
+        h.restart();
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(-433_280));
+    }
 }

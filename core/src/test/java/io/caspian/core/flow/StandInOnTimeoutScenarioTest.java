@@ -157,11 +157,69 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
     }
 
     /**
+     * The advice's numbering survives a restart: its repeat keeps its STAN and DE 12, and an
+     * acquirer's reversal after the restart names the advice, not the reversed request.
+     *
+     * <pre>
+     * mir -> 0200 stan=000206 -> shetab 2200 stan=A (silent) -> mir 0210 rc=00 (stand-in)
+     *     -> shetab 2420 DE90=2200+A (acknowledged) ; -> shetab 2220 stan=B (unanswered)
+     * restart
+     *     -> shetab 2221 stan=B, same DE 12 (acknowledged)
+     * mir -> 0420 DE90=0200 000206 -> mir 0430 -> shetab 2420 DE90=2220+B
+     * </pre>
+     */
+    @Test
+    void afterARestartTheAdviceKeepsItsNumberingAndAnAcquirerReversalNamesIt()
+            throws Exception {
+        h = new Harness(dir, 200, Harness.standInUpTo(1_000_000));
+        IsoMessage purchase = mirPurchase("000206", 150_000);
+        h.from("mir", purchase);
+        IsoMessage request = h.shetab.next();
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        IsoMessage timeoutReversal = h.shetab.next();
+        IsoMessage advice = h.shetab.next();
+        assertThat(advice.mti()).isEqualTo("2220");
+        h.from("shetab", shetabAnswer(timeoutReversal, "0400", null));
+        assertThat(only().advice()).as("the advice's numbering is on the record").isNotNull();
+        assertThat(only().advice().stan()).isEqualTo(advice.getString(11));
+
+        h.shetab.up = false;
+        h.restart();
+        h.shetab.sent.clear();
+        h.shetab.up = true;
+        h.onEngine(() -> h.engine.onLinkUp("shetab"));
+        IsoMessage repeat = h.shetab.next();
+        assertThat(repeat.mti()).isIn("2220", "2221");
+        assertThat(repeat.getString(11)).isEqualTo(advice.getString(11));
+        assertThat(repeat.getString(12)).isEqualTo(advice.getString(12));
+        assertThat(repeat.getString(38)).isEqualTo(advice.getString(38));
+        h.from("shetab", shetabAnswer(repeat, "0000", null));
+        awaitNothingOwed();
+
+        h.restart();
+        h.shetab.sent.clear();
+        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            reversal.copyFrom(purchase, f);
+        }
+        reversal.set(7, "1125103115").set(11, "000207").set(39, "17")
+                .set(90, "0200000206112510301500000220001" + "00000000000");
+        h.from("mir", reversal);
+        assertThat(h.mir.next().mti()).isEqualTo("0430");
+        IsoMessage forwarded = h.shetab.next();
+        assertThat(forwarded.mti()).isEqualTo("2420");
+        assertThat(forwarded.getString(90)).startsWith("2220" + advice.getString(11)
+                + advice.getString(12));
+        assertThat(forwarded.getString(90)).doesNotContain(request.getString(11)
+                + request.getString(12));
+    }
+
+    /**
      * The acquirer gives up before the issuer's timeout (its own timer is shorter):
      *
      * <pre>
-     * mir -> 0200 stan=000206 -> shetab 2200 stan=A (silent)
-     * mir -> 0420 DE90=0200 000206 -> mir 0430 ; -> shetab 2420 DE90=2200+A reason=4000
+     * mir -> 0200 stan=000208 -> shetab 2200 stan=A (silent)
+     * mir -> 0420 DE90=0200 000208 -> mir 0430 ; -> shetab 2420 DE90=2200+A reason=4000
      *     (timeout) -> mir 0210 rc=91: no stand-in for what the acquirer already reversed,
      *     so no advice the issuer would book and nobody would reverse
      * </pre>
@@ -169,7 +227,7 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
     @Test
     void noStandInAfterATimeoutWhenTheAcquirerHasAlreadyReversed() throws Exception {
         h = new Harness(dir, 1_000, Harness.standInUpTo(1_000_000));
-        IsoMessage purchase = mirPurchase("000206", 150_000);
+        IsoMessage purchase = mirPurchase("000208", 150_000);
         h.from("mir", purchase);
         IsoMessage request = h.shetab.next();
 
@@ -177,8 +235,8 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
         for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
             reversal.copyFrom(purchase, f);
         }
-        reversal.set(7, "1125103016").set(11, "000207").set(39, "68")
-                .set(90, "0200000206112510301500000220001" + "00000000000");
+        reversal.set(7, "1125103016").set(11, "000209").set(39, "68")
+                .set(90, "0200000208112510301500000220001" + "00000000000");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");
         IsoMessage forwarded = h.shetab.next();

@@ -4,7 +4,6 @@ import io.caspian.hsm.Hsm;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.sim.cards.Pans;
 import io.caspian.sim.time.Scheduler;
-import io.caspian.sim.wire.Money;
 import io.caspian.sim.wire.Outcome;
 import io.caspian.sim.wire.ProcessingCode;
 import io.caspian.sim.wire.Tlv;
@@ -22,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * an approval the customer keeps.
  *
  * <pre>
- * submit --x100/x200--> pending --reply--> ANSWERED (approved: maybe customer cancels,
- *                         |                          then x420 reason "cancelled")
+ * submit --x100/x200--> pending --reply--> ANSWERED, and if approved, at most one of:
+ *                         |                  customer cancels: x420 reason "cancelled"
+ *                         |                  authorization completed: x220 (final amount)
+ *                         |                  purchase partly cancelled: x420, part reversed
  *                         +--responseTimeoutMs--> TIMED_OUT, x420 reason "timeout"
- * x420 pending --x430--> acknowledged;  --timeout--> x421 up to reversalRepeatsMax, then
- *                                                    abandoned (counted)
+ * x420/x220 pending --x430/x230--> acknowledged;  --timeout--> x421/x221 up to
+ *                                                 reversalRepeatsMax, then abandoned (counted)
  * </pre>
  *
  * Thread-safe: submit from any thread, replies from the link's thread, timers from the
@@ -44,30 +45,41 @@ public final class Acquirer {
     private final Map<MatchKey, Pending> pending = new HashMap<>();
     private volatile MessageSender sender = m -> false;
     private volatile int reversalRepeatsMax;
+    private volatile double completionFraction;
+    private volatile double partialReversalFraction;
+    private volatile int completionPercent = 100;
     private long stan;
 
-    /** A request or reversal waiting for its reply. */
+    /** A request, or a follow-up (reversal or completion advice), waiting for its reply. */
     private static final class Pending {
         final IsoMessage message;
         final AcquirerRequest request;
         final CompletableFuture<AcquirerResult> result;
         final long startNanos;
+        /** The approval a follow-up changes; null for a request or a timeout reversal. */
         final ProcessingCode cancels;
+        /** What the follow-up's acknowledgement takes off that approval, minor units. */
+        final long takesBackMinor;
         int attempts = 1;
         Scheduler.Cancellable timer;
 
         Pending(IsoMessage message, AcquirerRequest request,
                 CompletableFuture<AcquirerResult> result, long startNanos,
-                ProcessingCode cancels) {
+                ProcessingCode cancels, long takesBackMinor) {
             this.message = message;
             this.request = request;
             this.result = result;
             this.startNanos = startNanos;
             this.cancels = cancels;
+            this.takesBackMinor = takesBackMinor;
         }
 
-        boolean isReversal() {
+        boolean isFollowUp() {
             return request == null;
+        }
+
+        boolean isCompletion() {
+            return isFollowUp() && WireModel.kind(message) / 10 == 22;
         }
     }
 
@@ -94,6 +106,26 @@ public final class Acquirer {
             throw new IllegalArgumentException("repeats >= 0");
         }
         this.reversalRepeatsMax = repeats;
+    }
+
+    /**
+     * Follow-ups of approvals from now on, besides customer cancellations: the share of
+     * approved authorizations completed by an advice (x220) for {@code completionPercent} of
+     * the authorized amount (100: the full amount), and the share of approved purchases
+     * partly cancelled (x420 for a random 10-90 % of the amount).
+     */
+    public void followUps(double completions, int percent, double partialReversals) {
+        if (completions < 0 || partialReversals < 0
+                || settings.cancelFraction() + completions > 1
+                || settings.cancelFraction() + partialReversals > 1) {
+            throw new IllegalArgumentException("follow-up shares are 0..1 with cancellations");
+        }
+        if (percent < 1 || percent > 100) {
+            throw new IllegalArgumentException("completion percent is 1..100");
+        }
+        this.completionFraction = completions;
+        this.completionPercent = percent;
+        this.partialReversalFraction = partialReversals;
     }
 
     /** Where messages go from now on (the scheme's link, once it is up). */
@@ -136,7 +168,7 @@ public final class Acquirer {
                 result.complete(notSent(request, s, "", startNanos));
                 return result;
             }
-            p = new Pending(m, request, result, startNanos, null);
+            p = new Pending(m, request, result, startNanos, null, 0);
             pending.put(MatchKey.of(m), p);
             p.timer = scheduler.schedule(settings.responseTimeoutMs(), () -> timedOut(p));
         }
@@ -183,10 +215,13 @@ public final class Acquirer {
             }
             p.timer.cancel();
         }
-        if (p.isReversal()) {
-            Money amount = model.amount(p.message);
+        if (p.isCompletion()) {
+            stats.completionAcknowledged(settings.currency().numeric(), p.takesBackMinor);
+            return true;
+        }
+        if (p.isFollowUp()) {
             stats.reversalAcknowledged(p.cancels, settings.currency().numeric(),
-                    amount == null ? 0 : amount.minor());
+                    p.takesBackMinor);
             return true;
         }
         answered(p, reply);
@@ -211,14 +246,35 @@ public final class Acquirer {
                 code == null ? "" : code, latency, model.balance(reply), holder,
                 p.message.getLong(11), p.message.getString(37)));
         boolean movedMoney = r.type().debits() || r.type().credits();
-        if (outcome == Outcome.APPROVED && movedMoney && settings.cancelFraction() > 0
-                && nextCancel()) {
-            reverse(p.message, false, r.type());
+        if (outcome == Outcome.APPROVED && movedMoney) {
+            followUp(p.message, r, reply.getString(38));
         }
     }
 
-    private synchronized boolean nextCancel() {
-        return random.nextDouble() < settings.cancelFraction();
+    /** At most one follow-up of an approval, drawn from the seeded random source. */
+    private void followUp(IsoMessage original, AcquirerRequest r, String authCode) {
+        double cancel = settings.cancelFraction();
+        double complete = completionFraction;
+        double partial = partialReversalFraction;
+        if (cancel + complete + partial == 0) {
+            return;
+        }
+        double draw;
+        double share;
+        synchronized (this) {
+            draw = random.nextDouble();
+            share = random.nextDouble();
+        }
+        if (draw < cancel) {
+            reverse(original, false, r.type(), r.amountMinor());
+        } else if (r.authorization() && draw < cancel + complete && authCode != null) {
+            long finalMinor = Math.max(1, r.amountMinor() * completionPercent / 100);
+            complete(original, authCode, r, finalMinor);
+        } else if (!r.authorization() && r.type().debits() && r.amountMinor() >= 10
+                && draw < cancel + partial) {
+            long remaining = r.amountMinor() * (10 + (long) (share * 81)) / 100;
+            partlyReverse(original, r, remaining);
+        }
     }
 
     private void timedOut(Pending p) {
@@ -227,8 +283,8 @@ public final class Acquirer {
                 return;
             }
         }
-        if (p.isReversal()) {
-            repeatReversal(p);
+        if (p.isFollowUp()) {
+            repeatFollowUp(p);
             return;
         }
         long latency = scheduler.nanoTime() - p.startNanos;
@@ -239,32 +295,66 @@ public final class Acquirer {
                 "", latency, null, null, p.message.getLong(11), p.message.getString(37)));
         if (p.request.type().debits() || p.request.type().credits()) {
             // The issuer may have approved what we never heard about: reverse it.
-            reverse(p.message, true, null);
+            reverse(p.message, true, null, 0);
         }
     }
 
-    private void reverse(IsoMessage original, boolean timeout, ProcessingCode cancels) {
+    private void reverse(IsoMessage original, boolean timeout, ProcessingCode cancels,
+            long amountMinor) {
         IsoMessage reversal;
         Pending p;
         synchronized (this) {
             reversal = builder.reversal(original, nextStan(), scheduler.clock().instant(),
                     timeout);
-            p = new Pending(reversal, null, null, scheduler.nanoTime(), cancels);
+            p = new Pending(reversal, null, null, scheduler.nanoTime(), cancels, amountMinor);
             track(p, reversal);
         }
         stats.reversalSent();
         sender.send(reversal);
     }
 
-    private void repeatReversal(Pending p) {
+    /** The customer keeps {@code remainingMinor} of an approved purchase. */
+    private void partlyReverse(IsoMessage original, AcquirerRequest r, long remainingMinor) {
+        IsoMessage reversal;
+        synchronized (this) {
+            reversal = builder.partialReversal(original, nextStan(),
+                    scheduler.clock().instant(), remainingMinor);
+            track(new Pending(reversal, null, null, scheduler.nanoTime(), r.type(),
+                    r.amountMinor() - remainingMinor), reversal);
+        }
+        stats.reversalSent();
+        stats.partialReversalSent();
+        sender.send(reversal);
+    }
+
+    /** An approved authorization is completed for {@code finalMinor}. */
+    private void complete(IsoMessage original, String authCode, AcquirerRequest r,
+            long finalMinor) {
+        IsoMessage advice;
+        synchronized (this) {
+            advice = builder.completion(original, authCode, nextStan(),
+                    scheduler.clock().instant(), finalMinor);
+            track(new Pending(advice, null, null, scheduler.nanoTime(), r.type(),
+                    r.amountMinor() - finalMinor), advice);
+        }
+        stats.completionSent();
+        sender.send(advice);
+    }
+
+    private void repeatFollowUp(Pending p) {
         if (p.attempts > reversalRepeatsMax) {
-            stats.reversalAbandoned();
-            LOG.info("reversal abandoned after {} attempts: stan={}", p.attempts,
+            if (p.isCompletion()) {
+                stats.completionAbandoned();
+            } else {
+                stats.reversalAbandoned();
+            }
+            LOG.info("{} abandoned after {} attempts: stan={}", p.message.mti(), p.attempts,
                     p.message.getLong(11));
             return;
         }
         IsoMessage repeat = builder.repeat(p.message);
-        Pending next = new Pending(repeat, null, null, p.startNanos, p.cancels);
+        Pending next = new Pending(repeat, null, null, p.startNanos, p.cancels,
+                p.takesBackMinor);
         next.attempts = p.attempts + 1;
         synchronized (this) {
             track(next, repeat);

@@ -21,6 +21,7 @@ public final class AcquirerStats {
     private final Map<Integer, Long> approvedCreditsMinor = new HashMap<>();
     private final Map<Integer, Long> reversedDebitsMinor = new HashMap<>();
     private final Map<Integer, Long> reversedCreditsMinor = new HashMap<>();
+    private final Map<Integer, Long> completedLessMinor = new HashMap<>();
     private final Map<String, Long> declinesByCode = new TreeMap<>();
     private long submitted;
     private long approvals;
@@ -31,6 +32,10 @@ public final class AcquirerStats {
     private long reversalsSent;
     private long reversalsAcknowledged;
     private long reversalsAbandoned;
+    private long partialReversalsSent;
+    private long completionsSent;
+    private long completionsAcknowledged;
+    private long completionsAbandoned;
 
     synchronized void countSubmitted() {
         submitted++;
@@ -73,6 +78,27 @@ public final class AcquirerStats {
 
     synchronized void reversalAbandoned() {
         reversalsAbandoned++;
+    }
+
+    synchronized void partialReversalSent() {
+        partialReversalsSent++;
+    }
+
+    synchronized void completionSent() {
+        completionsSent++;
+    }
+
+    synchronized void completionAbandoned() {
+        completionsAbandoned++;
+    }
+
+    /**
+     * A completion advice was acknowledged: the authorization's debit is now its final
+     * amount, {@code lessMinor} below the authorized one (negative: above it).
+     */
+    synchronized void completionAcknowledged(int currency, long lessMinor) {
+        completionsAcknowledged++;
+        completedLessMinor.merge(currency, lessMinor, Long::sum);
     }
 
     /** A reversal was acknowledged; {@code type} set when it cancelled an approval. */
@@ -132,6 +158,24 @@ public final class AcquirerStats {
         return reversalsAbandoned;
     }
 
+    /** Partial reversals (customer kept part of a purchase) sent, repeats not counted. */
+    public synchronized long partialReversalsSent() {
+        return partialReversalsSent;
+    }
+
+    public synchronized long completionsSent() {
+        return completionsSent;
+    }
+
+    public synchronized long completionsAcknowledged() {
+        return completionsAcknowledged;
+    }
+
+    /** Completion advices given up after every repeat went unanswered. */
+    public synchronized long completionsAbandoned() {
+        return completionsAbandoned;
+    }
+
     public synchronized long approvedDebitsMinor(int currency) {
         return approvedDebitsMinor.getOrDefault(currency, 0L);
     }
@@ -144,11 +188,16 @@ public final class AcquirerStats {
         return reversedDebitsMinor.getOrDefault(currency, 0L);
     }
 
-    /** Approved debits - approved credits - acknowledged reversals of them, one currency. */
+    /**
+     * Approved debits - approved credits - acknowledged reversals of them (in part for a
+     * partial one) - what acknowledged completions took off their authorizations, one
+     * currency.
+     */
     public synchronized long netApprovedDebitsMinor(int currency) {
         return approvedDebitsMinor(currency) - approvedCreditsMinor(currency)
                 - reversedDebitsMinor(currency)
-                + reversedCreditsMinor.getOrDefault(currency, 0L);
+                + reversedCreditsMinor.getOrDefault(currency, 0L)
+                - completedLessMinor.getOrDefault(currency, 0L);
     }
 
     /** Latency of answered and timed-out requests, nanoseconds from sending. */
@@ -161,6 +210,8 @@ public final class AcquirerStats {
         return "AcquirerStats[submitted=" + submitted + " approvals=" + approvals + " declines="
                 + declinesByCode + " timeouts=" + timeouts + " notSent=" + notSent
                 + " unmatched=" + unmatchedResponses + " reversals=" + reversalsAcknowledged
-                + "/" + reversalsSent + " latency " + latency.summaryMs() + "]";
+                + "/" + reversalsSent + " partial=" + partialReversalsSent + " completions="
+                + completionsAcknowledged + "/" + completionsSent + " latency "
+                + latency.summaryMs() + "]";
     }
 }

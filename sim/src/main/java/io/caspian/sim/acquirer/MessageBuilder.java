@@ -111,8 +111,48 @@ final class MessageBuilder {
         return m;
     }
 
-    /** The repeat (x421) of a reversal: same fields and STAN, per ISO 8583. */
-    IsoMessage repeat(IsoMessage reversal) {
-        return reversal.copy().setMti(model.mti(421));
+    /**
+     * A partial reversal (customer cancellation) of {@code original}: {@code remainingMinor}
+     * of it stands. ISO 8583:1987 models keep DE 4 = the original amount and put what
+     * remains in DE 95 (transaction and settlement amounts, zero fees); the others carry the
+     * part reversed in DE 4.
+     */
+    IsoMessage partialReversal(IsoMessage original, long stan, Instant now,
+            long remainingMinor) {
+        IsoMessage m = reversal(original, stan, now, false);
+        long originalMinor = model.amount(original).minor();
+        if (remainingMinor <= 0 || remainingMinor >= originalMinor) {
+            throw new IllegalArgumentException("a partial reversal leaves 0 < remaining"
+                    + " < original");
+        }
+        if (model.hasReplacementAmounts()) {
+            String twelve = String.format("%012d", remainingMinor);
+            m.set(95, twelve + twelve + "C00000000" + "C00000000");
+        } else {
+            model.setAmount(m, settings.currency().money(originalMinor - remainingMinor));
+        }
+        return m;
+    }
+
+    /**
+     * A completion advice (x220) of the authorization {@code original}: the final amount,
+     * the approval code it was given (DE 38) and DE 90 naming it; its own STAN, RRN and
+     * times, no PIN and no track data (the card is not present again).
+     */
+    IsoMessage completion(IsoMessage original, String authCode, long stan, Instant now,
+            long finalMinor) {
+        IsoMessage m = original.copy().setMti(model.mti(220));
+        m.unset(52).unset(35);
+        model.setAmount(m, settings.currency().money(finalMinor));
+        model.setTimes(m, now);
+        m.set(11, stan).set(37, rrn(now, stan)).set(38, authCode);
+        model.setRequestCodes(m, 220);
+        m.set(90, model.originalDataElements(original));
+        return m;
+    }
+
+    /** The repeat of a reversal (x421) or advice (x221): same fields and STAN, per ISO 8583. */
+    IsoMessage repeat(IsoMessage message) {
+        return message.copy().setMti(model.mti(WireModel.kind(message) / 10 * 10 + 1));
     }
 }

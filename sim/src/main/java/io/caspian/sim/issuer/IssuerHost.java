@@ -29,6 +29,8 @@ import java.util.Set;
  *                       declined: answer with the model's code, post nothing
  * x120/x220 ----------> post (stand-in approvals are posted whatever the balance), x130/x230
  * x500/x520 ----------> reconciliation at cut-over: own totals, in or out of balance
+ * x220 naming an x100 -> completion: the authorization's posting is brought to the final
+ *   in DE 90           amount (the difference reversed, or the excess debited), x230
  * x420/x421 ----------> first reversal of a posted original: post its reversal (the part
  *                       reversed when partial: DE 95 names what remains, or DE 4 is less
  *                       than the posting); x430 always
@@ -55,6 +57,7 @@ public final class IssuerHost {
     private long duplicates;
     private long reversalsApplied;
     private long reversalsWithoutEffect;
+    private long completions;
     private long approvalCodes;
 
     /** An answer already given: the response to repeat and the posting it made, if any. */
@@ -83,7 +86,10 @@ public final class IssuerHost {
             case 100: case 101: case 200: case 201:
                 requests++;
                 return answerOnce(m, false);
-            case 120: case 121: case 220: case 221:
+            case 220: case 221:
+                advices++;
+                return isCompletion(m) ? complete(m) : answerOnce(m, true);
+            case 120: case 121:
                 advices++;
                 return answerOnce(m, true);
             case 420: case 421: case 400: case 401:
@@ -141,6 +147,62 @@ public final class IssuerHost {
         if (d.type() == ProcessingCode.NAME_INQUIRY) {
             r.set(48, Tlv.write(Map.of(model.holderNameTag(), d.account().card().holderName())));
         }
+    }
+
+    /** An advice whose DE 90 names an authorization (x100): a completion of it. */
+    private static boolean isCompletion(IsoMessage m) {
+        String de90 = m.has(90) ? m.getString(90) : null;
+        return de90 != null && de90.length() >= 4 && de90.charAt(1) == '1';
+    }
+
+    /**
+     * A completion: the authorization was posted at its amount when approved; the final
+     * amount replaces it, so the difference is posted as a partial reversal of that debit
+     * (or an extra debit when the final amount is larger). Acknowledged in every case; a
+     * repeat changes nothing.
+     */
+    private IsoMessage complete(IsoMessage m) {
+        OriginalKey key = model.keyOf(m);
+        Answered earlier = answered.get(key);
+        if (earlier != null) {
+            duplicates++;
+            return earlier.response().copy();
+        }
+        Instant now = clock.instant();
+        OriginalKey authorization = model.originalKeyOf(m);
+        Answered original = authorization == null ? null : answered.get(authorization);
+        LedgerEntry posting = original == null ? null : original.posting();
+        LedgerEntry adjustment = null;
+        if (posting != null && posting.kind() == EntryKind.DEBIT
+                && !reversed.contains(authorization)) {
+            long finalMinor = amountMinor(m);
+            long less = posting.amountMinor() - finalMinor;
+            CardAccount account = accounts.get(posting.pan());
+            if (finalMinor >= 0 && less != 0) {
+                EntryKind kind = less > 0 ? EntryKind.DEBIT_REVERSAL : EntryKind.DEBIT;
+                account.add(-kind.netDebitSign() * Math.abs(less));
+                adjustment = ledger.append(now, posting.pan(), kind, Math.abs(less),
+                        posting.currency(), key, m.getString(37) == null ? ""
+                                : m.getString(37));
+            }
+            completions++;
+        } else {
+            reversalsWithoutEffect++;
+        }
+        IsoMessage r = replies.answer(m, Outcome.APPROVED, now);
+        outcomes.merge(Outcome.APPROVED, 1L, Long::sum);
+        answered.put(key, new Answered(r.copy(), adjustment));
+        return r;
+    }
+
+    private long amountMinor(IsoMessage m) {
+        io.caspian.sim.wire.Money amount = model.amount(m);
+        return amount == null ? -1 : amount.minorAt(settings.currency().exponent());
+    }
+
+    /** Completion advices that brought an authorization's posting to its final amount. */
+    public synchronized long completions() {
+        return completions;
     }
 
     private IsoMessage reverse(IsoMessage m) {

@@ -190,6 +190,11 @@ public final class MirWire implements WireModel {
     }
 
     @Override
+    public boolean hasReplacementAmounts() {
+        return true;
+    }
+
+    @Override
     public Set<Integer> reversalCopiedFields() {
         return Set.of(2, 3, 4, 12, 13, 18, 22, 25, 32, 33, 37, 41, 42, 49);
     }

@@ -200,6 +200,11 @@ public final class ShetabWire implements WireModel {
     }
 
     @Override
+    public boolean hasReplacementAmounts() {
+        return false;
+    }
+
+    @Override
     public Set<Integer> reversalCopiedFields() {
         return Set.of(2, 3, 4, 6, 10, 12, 32, 33, 37, 41, 42);
     }

@@ -110,6 +110,12 @@ public sealed interface WireModel permits MirWire, ShetabWire {
     /** Fields a reversal copies from its original (besides DE 11, 7 and 90, its own). */
     Set<Integer> reversalCopiedFields();
 
+    /**
+     * Whether a partial reversal says what remains in DE 95 (ISO 8583:1987 replacement
+     * amounts, DE 4 keeping the original amount), rather than the part reversed in DE 4.
+     */
+    boolean hasReplacementAmounts();
+
     /** DE 54 with one available balance. */
     void setBalance(IsoMessage m, Money balance);
 
