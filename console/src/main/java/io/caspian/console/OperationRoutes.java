@@ -40,7 +40,8 @@ final class OperationRoutes {
         app.get("/api/saf", this::saf);
         app.get("/api/stand-in", this::standIn);
         app.get("/api/business-dates", ctx -> ctx.json(Map.of("available",
-                backend.clearing().available(), "dates", backend.clearing().businessDates())));
+                backend.clearing().available(), "dates", backend.clearing().businessDates()
+                        .stream().map(OperationRoutes::businessDate).toList())));
         app.post("/api/business-dates/{scheme}/cut-over", this::cutOver);
         app.get("/api/settlement", ctx -> ctx.json(backend.clearing().settlement(
                 date(ctx.queryParam("date")))));
@@ -63,6 +64,15 @@ final class OperationRoutes {
             default -> link.echo();
         };
         ctx.json(Map.of("link", link.name(), "action", action, "result", result));
+    }
+
+    /** Dates as ISO text: the JSON mapper has no java.time support. */
+    private static Map<String, Object> businessDate(ClearingPort.BusinessDate d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", d.scheme());
+        m.put("current", d.current().toString());
+        m.put("openedAt", d.openedAt());
+        return m;
     }
 
     private void saf(Context ctx) {

@@ -178,6 +178,53 @@ class ConsoleServerTest {
     }
 
     @Test
+    void businessDatesSettlementAndCutOverComeFromClearing() throws Exception {
+        java.util.List<String> cutOvers = new java.util.ArrayList<>();
+        ClearingPort clearing = new ClearingPort() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public List<BusinessDate> businessDates() {
+                return List.of(new BusinessDate("mir", LocalDate.of(2026, 11, 25),
+                        "2026-11-24T21:00:00Z"));
+            }
+
+            @Override
+            public String cutOver(String scheme, String operator) {
+                cutOvers.add(scheme + " by " + operator);
+                return null;
+            }
+
+            @Override
+            public java.util.Map<String, Object> settlement(LocalDate businessDate) {
+                return java.util.Map.of("available", true, "businessDate",
+                        businessDate.toString(), "settled", false);
+            }
+        };
+        ConsoleBackend backend = new ConsoleBackend(store, new SwitchStats(), () -> 0,
+                List.of(mir), pan -> hash(9), () -> null, clearing, new ConsoleMetrics(),
+                Clock.systemUTC());
+        try (ConsoleServer connected = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0,
+                60_000, List.of(user("otto", Role.OPERATOR)), true), backend)) {
+            Http h = new Http(connected.port());
+            String operator = h.login("otto", "otto-pw");
+            HttpResponse<String> dates = h.get("/api/business-dates", operator);
+            assertThat(dates.statusCode()).as(dates.body()).isEqualTo(200);
+            JsonNode d = Http.json(dates).get("dates").get(0);
+            assertThat(d.get("scheme").asText()).isEqualTo("mir");
+            assertThat(d.get("current").asText()).isEqualTo("2026-11-25");
+            assertThat(Http.json(h.get("/api/settlement?date=2026-11-24", operator))
+                    .get("businessDate").asText()).isEqualTo("2026-11-24");
+            assertThat(h.post("/api/business-dates/mir/cut-over", operator, "{}").statusCode())
+                    .isEqualTo(200);
+            assertThat(cutOvers).containsExactly("mir by otto");
+        }
+    }
+
+    @Test
     void searchesByLastFourFullPanDirectionAndAmount() throws Exception {
         String token = http.login("vera", "vera-pw");
         assertThat(ids(http.get("/api/transactions?last4=1234", token)))
