@@ -1,5 +1,6 @@
 package io.caspian.clearing;
 
+import io.caspian.store.Amount;
 import io.caspian.store.AuditEntry;
 import io.caspian.store.IssuerReference;
 import io.caspian.store.ReconExchangeRow;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,11 +73,12 @@ public final class ReconExchange {
             IssuerReference ref = referenceOf(e);
             SchemeBooking mine = new SchemeBooking(ref == null ? "" : ref.rrn(),
                     ref == null ? -1 : Long.parseLong(ref.stan()),
-                    e.kind() == EntryKind.REVERSAL, slot(e) == 0 || slot(e) == 2,
+                    slot(e) == 2 || slot(e) == 6, slot(e) == 0 || slot(e) == 2,
                     e.issuerAmount().minor());
             SchemeBooking booked = theirs.remove(mine.key());
-            String what = e.kind() + " " + (e.kind() == EntryKind.REVERSAL ? e.originalId()
-                    + " reversal " : "") + e.itemId() + " " + e.maskedPan() + " our stan "
+            String of = e.originalId() == null ? "" : e.originalId() + " "
+                    + e.kind().name().toLowerCase(Locale.ROOT) + " ";
+            String what = e.kind() + " " + of + e.itemId() + " " + e.maskedPan() + " our stan "
                     + mine.stan() + " rrn " + mine.rrn() + ", acquirer stan " + e.stan()
                     + " rrn " + e.rrn() + ", " + (mine.debit() ? "D " : "C ")
                     + e.issuerAmount().minor();
@@ -136,7 +139,13 @@ public final class ReconExchange {
                 continue;
             }
             ClearingEntry original = e.kind() == EntryKind.REVERSAL
-                    ? out.get(e.originalId()) : null;
+                    || e.kind() == EntryKind.ADJUSTMENT ? out.get(e.originalId()) : null;
+            if (original != null && original.kind() == EntryKind.PRESENTMENT
+                    && e.kind() == EntryKind.ADJUSTMENT) {
+                // The scheme booked the authorization at its completion's final amount.
+                out.put(original.itemId(), adjusted(original, e));
+                continue;
+            }
             if (original != null && original.kind() == EntryKind.PRESENTMENT
                     && original.issuerAmount().equals(e.issuerAmount())) {
                 out.remove(e.originalId());
@@ -145,6 +154,23 @@ public final class ReconExchange {
             out.put(e.itemId(), e);
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** A presentment at its completion's final amount (its adjustment in the same file). */
+    private static ClearingEntry adjusted(ClearingEntry p, ClearingEntry adjustment) {
+        int by = p.sign() == adjustment.sign() ? 1 : -1;
+        Amount acq = p.acquirerAmount();
+        Amount iss = p.issuerAmount();
+        return new ClearingEntry(p.kind(), p.itemId(), null, p.transactionDate(),
+                p.acquirer(), p.issuer(), p.channel(), p.type(), p.processingCode(),
+                p.merchantCategoryCode(), p.maskedPan(), p.stan(), p.rrn(), p.authCode(),
+                p.stoodIn(), p.sign(), new Amount(acq.minor() + by
+                        * adjustment.acquirerAmount().minor(), acq.currency(), acq.exponent()),
+                new Amount(iss.minor() + by * adjustment.issuerAmount().minor(),
+                        iss.currency(), iss.exponent()), p.rate(),
+                p.interchangeMinor() + adjustment.interchangeMinor(),
+                p.switchFeeMinor() + adjustment.switchFeeMinor(), p.feeCurrency(),
+                p.reasonCode());
     }
 
     /** Bookings without the pairs a full reversal cancelled (as {@link #issuing}). */
@@ -166,14 +192,16 @@ public final class ReconExchange {
 
     /** 0 debits, 2 debit reversals, 4 credits, 6 credit reversals. */
     private static int slot(ClearingEntry e) {
-        boolean reversal = e.kind() == EntryKind.REVERSAL;
+        // An adjustment for less counts as a partial reversal, one for more as a debit.
+        boolean reversal = e.kind() == EntryKind.REVERSAL
+                || e.kind() == EntryKind.ADJUSTMENT && e.sign() != e.type().sign();
         // A reversal's sign is the opposite of its original's.
         boolean debit = reversal ? e.sign() < 0 : e.sign() > 0;
         return (debit ? 0 : 4) + (reversal ? 2 : 0);
     }
 
     private IssuerReference referenceOf(ClearingEntry e) {
-        UUID id = e.kind() == EntryKind.REVERSAL ? e.originalId() : e.itemId();
+        UUID id = e.originalId() != null ? e.originalId() : e.itemId();
         return store.findById(id).map(TransactionRecord::issuer).orElse(null);
     }
 }
