@@ -1,6 +1,5 @@
 package io.caspian.clearing;
 
-import io.caspian.store.Amount;
 import io.caspian.store.AuditEntry;
 import io.caspian.store.IssuerReference;
 import io.caspian.store.ReconExchangeRow;
@@ -139,13 +138,7 @@ public final class ReconExchange {
                 continue;
             }
             ClearingEntry original = e.kind() == EntryKind.REVERSAL
-                    || e.kind() == EntryKind.ADJUSTMENT ? out.get(e.originalId()) : null;
-            if (original != null && original.kind() == EntryKind.PRESENTMENT
-                    && e.kind() == EntryKind.ADJUSTMENT) {
-                // The scheme booked the authorization at its completion's final amount.
-                out.put(original.itemId(), adjusted(original, e));
-                continue;
-            }
+                    ? out.get(e.originalId()) : null;
             if (original != null && original.kind() == EntryKind.PRESENTMENT
                     && original.issuerAmount().equals(e.issuerAmount())) {
                 out.remove(e.originalId());
@@ -154,23 +147,6 @@ public final class ReconExchange {
             out.put(e.itemId(), e);
         }
         return new ArrayList<>(out.values());
-    }
-
-    /** A presentment at its completion's final amount (its adjustment in the same file). */
-    private static ClearingEntry adjusted(ClearingEntry p, ClearingEntry adjustment) {
-        int by = p.sign() == adjustment.sign() ? 1 : -1;
-        Amount acq = p.acquirerAmount();
-        Amount iss = p.issuerAmount();
-        return new ClearingEntry(p.kind(), p.itemId(), null, p.transactionDate(),
-                p.acquirer(), p.issuer(), p.channel(), p.type(), p.processingCode(),
-                p.merchantCategoryCode(), p.maskedPan(), p.stan(), p.rrn(), p.authCode(),
-                p.stoodIn(), p.sign(), new Amount(acq.minor() + by
-                        * adjustment.acquirerAmount().minor(), acq.currency(), acq.exponent()),
-                new Amount(iss.minor() + by * adjustment.issuerAmount().minor(),
-                        iss.currency(), iss.exponent()), p.rate(),
-                p.interchangeMinor() + adjustment.interchangeMinor(),
-                p.switchFeeMinor() + adjustment.switchFeeMinor(), p.feeCurrency(),
-                p.reasonCode());
     }
 
     /** Bookings without the pairs a full reversal cancelled (as {@link #issuing}). */
@@ -192,7 +168,8 @@ public final class ReconExchange {
 
     /** 0 debits, 2 debit reversals, 4 credits, 6 credit reversals. */
     private static int slot(ClearingEntry e) {
-        // An adjustment for less counts as a partial reversal, one for more as a debit.
+        // A completion's adjustment counts as the scheme books it: one for less as a partial
+        // reversal of the authorization, one for more as a debit.
         boolean reversal = e.kind() == EntryKind.REVERSAL
                 || e.kind() == EntryKind.ADJUSTMENT && e.sign() != e.type().sign();
         // A reversal's sign is the opposite of its original's.

@@ -75,9 +75,9 @@ class CompletionClearingTest {
             assertThat(report0.netsToZero()).isTrue();
             assertThat(report0.prefundCredits()).extracting(PrefundCredit::amountMinor)
                     .containsExactly(352_000L + 220_000 + 880_000 + 132_000);
-            // Shetab's issuer booked the first at 800.00 RUB: one debit of 352,000 IRR.
+            // Shetab's issuer booked the completion for less as a partial reversal.
             assertThat(recon.totalsOf("shetab", DAY0).toArray()).containsExactly(4,
-                    352_000 + 220_000 + 880_000 + 132_000, 0, 0, 0, 0, 0, 0);
+                    440_000 + 220_000 + 880_000 + 132_000, 1, 88_000, 0, 0, 0, 0);
 
             // Day 1: two completions of day 0's authorizations, after their file was sent.
             clock.set(at(1, 8));
