@@ -280,9 +280,10 @@ public final class Acquirer {
         if (draw < cancel) {
             reverse(original, false, r.type(), r.amountMinor());
         } else if (r.authorization() && draw < cancel + complete && authCode != null) {
+            // share is in [0, 1): a whole percent from the lowest to the highest, each as likely.
             int lowest = completionPercent;
             int percent = lowest + (int) (share * (completionPercentMax - lowest + 1));
-            long finalMinor = Math.max(1, r.amountMinor() * Math.min(percent, 100) / 100);
+            long finalMinor = Math.max(1, r.amountMinor() * percent / 100);
             complete(original, authCode, r, finalMinor);
         } else if (!r.authorization() && r.type().debits() && r.amountMinor() >= 10
                 && draw < cancel + partial) {
