@@ -135,17 +135,35 @@ public final class ClearingService {
             }
             TransactionRecord original = byId.containsKey(r.originalId())
                     ? byId.get(r.originalId()) : store.findById(r.originalId()).orElse(null);
-            // A reversal clears only against an original already cleared to this scheme or
-            // in this same file, so it always cancels exactly one cleared original (I3).
-            if (Entries.isReversalOf(r, original) && (presented.contains(original.id())
+            // A reversal or a completion's adjustment clears only against an original already
+            // cleared to this scheme or in this same file, so it always changes exactly one
+            // cleared original (I3).
+            boolean reversal = Entries.isReversalOf(r, original);
+            boolean completion = !reversal && Entries.isCompletionOf(r, original);
+            if ((reversal || completion) && (presented.contains(original.id())
                     || ledger.item(scheme, original.id()).isPresent())) {
-                out.add(entries.reversal(r, original));
+                out.add(reversal ? entries.reversal(r, original, feeBase(original))
+                        : entries.adjustment(r, original));
             }
         }
         for (DisputeRow d : ledger.unclearedDisputes(scheme, from, date)) {
             out.add(Entries.dispute(d, store.findById(d.originalId()).orElseThrow()));
         }
         return out;
+    }
+
+    /**
+     * The amount an original's fees are charged on: the final amount of its completion, if
+     * one was accepted (its adjustment moves the fees there), else the authorized amount.
+     */
+    private long feeBase(TransactionRecord original) {
+        long base = original.acquirerAmount().minor();
+        for (TransactionRecord c : ledger.followUpsOf(original.id())) {
+            if (Entries.isCompletionOf(c, original)) {
+                base = c.acquirerAmount().minor();
+            }
+        }
+        return base;
     }
 
     /**
@@ -201,8 +219,12 @@ public final class ClearingService {
             e = Entries.dispute(d, present(transactions.get(d.originalId()), item));
         } else {
             TransactionRecord t = present(transactions.get(item.itemId()), item);
-            e = kind == EntryKind.PRESENTMENT ? entries.presentment(t)
-                    : entries.reversal(t, present(transactions.get(t.originalId()), item));
+            e = switch (kind) {
+                case PRESENTMENT -> entries.presentment(t);
+                case ADJUSTMENT -> entries.adjustment(t,
+                        present(transactions.get(t.originalId()), item));
+                default -> entries.reversal(t, present(transactions.get(t.originalId()), item));
+            };
         }
         return e.withFees(item.interchangeFeeMinor(), item.switchFeeMinor());
     }

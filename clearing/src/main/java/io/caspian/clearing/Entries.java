@@ -19,6 +19,9 @@ final class Entries {
             TransactionState.STOOD_IN, TransactionState.ADVICE_PENDING, TransactionState.ADVISED);
     private static final Set<TransactionState> REVERSING = EnumSet.of(
             TransactionState.REVERSAL_PENDING, TransactionState.REVERSED);
+    /** States of a completion advice the switch accepted and owes (or gave) its issuer. */
+    private static final Set<TransactionState> COMPLETED = EnumSet.of(
+            TransactionState.ADVICE_PENDING, TransactionState.ADVISED);
 
     private final FeeSchedule fees;
 
@@ -40,6 +43,21 @@ final class Entries {
                 && isPresentment(original);
     }
 
+    /**
+     * Whether {@code c} is an accepted completion advice (x220) of the authorization
+     * {@code original} (an x100 presentment) for another final amount: it clears as an
+     * {@link EntryKind#ADJUSTMENT} of the difference. One for the authorized amount changes
+     * nothing and does not clear.
+     */
+    static boolean isCompletionOf(TransactionRecord c, TransactionRecord original) {
+        return c.mti().charAt(1) == '2' && c.mti().charAt(2) == '2' && original != null
+                && original.id().equals(c.originalId()) && COMPLETED.contains(c.state())
+                && original.mti().charAt(1) == '1' && isPresentment(original)
+                && c.acquirerAmount() != null && c.issuerAmount() != null
+                && c.acquirerAmount().currency() == original.acquirerAmount().currency()
+                && c.acquirerAmount().minor() != original.acquirerAmount().minor();
+    }
+
     ClearingEntry presentment(TransactionRecord t) {
         TransactionKind type = TransactionKind.of(t.processingCode());
         ClearingEntry e = base(EntryKind.PRESENTMENT, t, null, type.sign(), t.acquirerAmount(),
@@ -50,10 +68,44 @@ final class Entries {
     }
 
     /**
+     * A completion's adjustment of the authorization {@code original} to its final amount:
+     * the difference on both sides (the completion's issuer amount is the final amount at
+     * the authorization's rate), crediting the cardholder when the final amount is smaller
+     * and debiting them when larger. Its fees are {@code fee(final) - fee(authorized)}, so
+     * the presentment and its adjustment together pay exactly the fees of the final amount.
+     */
+    ClearingEntry adjustment(TransactionRecord c, TransactionRecord original) {
+        TransactionKind type = TransactionKind.of(original.processingCode());
+        long authorized = original.acquirerAmount().minor();
+        long completed = c.acquirerAmount().minor();
+        int direction = completed > authorized ? 1 : -1;
+        Amount acq = original.acquirerAmount();
+        Amount iss = original.issuerAmount();
+        ClearingEntry e = base(EntryKind.ADJUSTMENT, original, c, direction * type.sign(),
+                new Amount(Math.abs(completed - authorized), acq.currency(), acq.exponent()),
+                new Amount(Math.abs(c.issuerAmount().minor() - iss.minor()), iss.currency(),
+                        iss.exponent()), original.authCode(), "");
+        long interchange = interchange(original, completed) - interchange(original, authorized);
+        long switchFee = fees.switchFee(original.acquirerScheme(), original.businessDate(),
+                completed) - fees.switchFee(original.acquirerScheme(), original.businessDate(),
+                        authorized);
+        return e.withFees(interchange, switchFee);
+    }
+
+    /**
      * A reversal of all or part of {@code original}. Its fees give back the difference
      * between the original's fees and the fees on what remains.
      */
     ClearingEntry reversal(TransactionRecord r, TransactionRecord original) {
+        return reversal(r, original, original.acquirerAmount().minor());
+    }
+
+    /**
+     * A reversal of an original whose fees were charged on {@code feeBaseMinor}: its
+     * authorized amount, or the final amount of a completion ({@link #adjustment}).
+     */
+    ClearingEntry reversal(TransactionRecord r, TransactionRecord original,
+            long feeBaseMinor) {
         TransactionKind type = TransactionKind.of(original.processingCode());
         long originalMinor = original.acquirerAmount().minor();
         long reversed = Math.min(r.acquirerAmount().minor(), originalMinor);
@@ -63,11 +115,11 @@ final class Entries {
         ClearingEntry e = base(EntryKind.REVERSAL, original, r, -type.sign(),
                 new Amount(reversed, r.acquirerAmount().currency(),
                         r.acquirerAmount().exponent()), issuer, original.authCode(), "4000");
-        long remaining = originalMinor - reversed;
-        long interchange = interchange(original, originalMinor)
+        long remaining = Math.max(0, feeBaseMinor - reversed);
+        long interchange = interchange(original, feeBaseMinor)
                 - interchange(original, remaining);
         long switchFee = fees.switchFee(original.acquirerScheme(), original.businessDate(),
-                originalMinor) - fees.switchFee(original.acquirerScheme(),
+                feeBaseMinor) - fees.switchFee(original.acquirerScheme(),
                         original.businessDate(), remaining);
         return e.withFees(-interchange, -switchFee);
     }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,11 +72,12 @@ public final class ReconExchange {
             IssuerReference ref = referenceOf(e);
             SchemeBooking mine = new SchemeBooking(ref == null ? "" : ref.rrn(),
                     ref == null ? -1 : Long.parseLong(ref.stan()),
-                    e.kind() == EntryKind.REVERSAL, slot(e) == 0 || slot(e) == 2,
+                    slot(e) == 2 || slot(e) == 6, slot(e) == 0 || slot(e) == 2,
                     e.issuerAmount().minor());
             SchemeBooking booked = theirs.remove(mine.key());
-            String what = e.kind() + " " + (e.kind() == EntryKind.REVERSAL ? e.originalId()
-                    + " reversal " : "") + e.itemId() + " " + e.maskedPan() + " our stan "
+            String of = e.originalId() == null ? "" : e.originalId() + " "
+                    + e.kind().name().toLowerCase(Locale.ROOT) + " ";
+            String what = e.kind() + " " + of + e.itemId() + " " + e.maskedPan() + " our stan "
                     + mine.stan() + " rrn " + mine.rrn() + ", acquirer stan " + e.stan()
                     + " rrn " + e.rrn() + ", " + (mine.debit() ? "D " : "C ")
                     + e.issuerAmount().minor();
@@ -166,14 +168,17 @@ public final class ReconExchange {
 
     /** 0 debits, 2 debit reversals, 4 credits, 6 credit reversals. */
     private static int slot(ClearingEntry e) {
-        boolean reversal = e.kind() == EntryKind.REVERSAL;
+        // A completion's adjustment counts as the scheme books it: one for less as a partial
+        // reversal of the authorization, one for more as a debit.
+        boolean reversal = e.kind() == EntryKind.REVERSAL
+                || e.kind() == EntryKind.ADJUSTMENT && e.sign() != e.type().sign();
         // A reversal's sign is the opposite of its original's.
         boolean debit = reversal ? e.sign() < 0 : e.sign() > 0;
         return (debit ? 0 : 4) + (reversal ? 2 : 0);
     }
 
     private IssuerReference referenceOf(ClearingEntry e) {
-        UUID id = e.kind() == EntryKind.REVERSAL ? e.originalId() : e.itemId();
+        UUID id = e.originalId() != null ? e.originalId() : e.itemId();
         return store.findById(id).map(TransactionRecord::issuer).orElse(null);
     }
 }

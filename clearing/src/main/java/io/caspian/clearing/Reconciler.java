@@ -65,6 +65,8 @@ public final class Reconciler {
                         : store.findById(t.originalId()).orElse(null);
                 if (Entries.isReversalOf(t, original)) {
                     expected.put(t.id(), entries.reversal(t, original));
+                } else if (Entries.isCompletionOf(t, original)) {
+                    expected.put(t.id(), entries.adjustment(t, original));
                 }
             }
         }

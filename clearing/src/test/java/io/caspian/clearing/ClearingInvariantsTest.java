@@ -26,16 +26,21 @@ import net.jqwik.api.Provide;
 /**
  * DESIGN.md I3 and I4 over random business days: approvals, declines, stand-ins, requests
  * in flight at cut-over and approved after it, full and partial reversals (some a day late,
- * across the cut-over), balance inquiries, refunds and chargebacks. Every day is cut over,
- * cleared and settled; then:
+ * across the cut-over), completion advices of authorizations for less, the same or more than
+ * authorized (some a day late, after the authorization's file was sent; some not accepted),
+ * balance inquiries, refunds and chargebacks. Every day is cut over, cleared and settled;
+ * then:
  *
  * <ul>
  *   <li>I3: every approval given is a presentment exactly once in each scheme's files; every
- *       reversal that clears cancels one presentment cleared no later; no item clears twice;
+ *       reversal that clears cancels one presentment cleared no later; every accepted
+ *       completion for another amount adjusts one presentment cleared no later, once; no
+ *       item clears twice;
  *   <li>I4: per direction, the cleared net (issuer side and acquirer side) equals approvals
- *       less reversals less chargebacks as the history made them; every day's settlement
- *       nets to zero per currency; prefund credits add up to what was reserved in real
- *       time (debits less their reversals);
+ *       adjusted to their completions' final amounts, less reversals less chargebacks as the
+ *       history made them; every day's settlement nets to zero per currency; prefund
+ *       credits add up to what was reserved in real time (debits at their final amounts
+ *       less their reversals);
  *   <li>every file, cleared again, is the same bytes.
  * </ul>
  */
@@ -45,7 +50,14 @@ class ClearingInvariantsTest {
 
     /** A request: acquired on {@code day} at a Mir or Shetab terminal, ending in {@code fate}. */
     record Request(int day, boolean mirAcquires, String processingCode, long amount,
-            Fate fate) {
+            Fate fate, boolean authorization) {
+    }
+
+    /**
+     * A completion advice of request {@code target} (mod count; only an approved 0100 is
+     * completed) for {@code percent}% of it, a day late or not, accepted by the switch or not.
+     */
+    record Completion(int target, int percent, boolean nextDay, boolean accepted) {
     }
 
     /** A reversal of request {@code target} (mod count) for {@code percent}%, a day late or not. */
@@ -60,8 +72,8 @@ class ClearingInvariantsTest {
         APPROVED, DECLINED, STOOD_IN, APPROVED_AFTER_CUT_OVER
     }
 
-    record Script(List<Request> requests, List<Reversal> reversals,
-            List<Chargeback> chargebacks) {
+    record Script(List<Request> requests, List<Completion> completions,
+            List<Reversal> reversals, List<Chargeback> chargebacks) {
     }
 
     @Provide
@@ -69,8 +81,14 @@ class ClearingInvariantsTest {
         Arbitrary<Request> request = Combinators.combine(Arbitraries.integers().between(0,
                 DAYS - 1), Arbitraries.of(true, false),
                 Arbitraries.of("000000", "000000", "010000", "200000", "310000", "400000"),
-                Arbitraries.longs().between(1, 50_000_000), Arbitraries.of(Fate.class))
-                .as(Request::new);
+                Arbitraries.longs().between(1, 50_000_000), Arbitraries.of(Fate.class),
+                Arbitraries.of(true, false)).as(Request::new);
+        Arbitrary<Completion> completion = Combinators.combine(
+                Arbitraries.integers().between(0, 99), Arbitraries.oneOf(Arbitraries.just(100),
+                        Arbitraries.integers().between(50, 99),
+                        Arbitraries.integers().between(101, 150)),
+                Arbitraries.of(true, false), Arbitraries.of(true, true, false))
+                .as(Completion::new);
         Arbitrary<Reversal> reversal = Combinators.combine(Arbitraries.integers().between(0, 99),
                 Arbitraries.integers().between(1, 100), Arbitraries.of(true, false))
                 .as(Reversal::new);
@@ -78,7 +96,8 @@ class ClearingInvariantsTest {
                 Arbitraries.integers().between(0, 99), Arbitraries.integers().between(1, 100),
                 Arbitraries.integers().between(1, 2)).as(Chargeback::new);
         return Combinators.combine(request.list().ofMinSize(1).ofMaxSize(20),
-                reversal.list().ofMaxSize(8), chargeback.list().ofMaxSize(4)).as(Script::new);
+                completion.list().ofMaxSize(8), reversal.list().ofMaxSize(8),
+                chargeback.list().ofMaxSize(4)).as(Script::new);
     }
 
     @Property(tries = 30)
@@ -116,12 +135,14 @@ class ClearingInvariantsTest {
         final List<TransactionRecord> requests = new ArrayList<>();
         final Map<UUID, Fate> fates = new HashMap<>();
         final Set<UUID> reversed = new HashSet<>();
+        final Set<UUID> completed = new HashSet<>();
         /** Expected cleared net per acquirer scheme, issuer side and acquirer side. */
         final Map<String, long[]> expected = new HashMap<>();
         /** What the switch reserved in real time per issuer scheme: debits less reversals. */
         final Map<String, Long> reserved = new HashMap<>();
         final Set<UUID> expectedPresentments = new HashSet<>();
         final Set<UUID> expectedReversals = new HashSet<>();
+        final Set<UUID> expectedAdjustments = new HashSet<>();
         final List<SettlementReport> reports = new ArrayList<>();
 
         Run(TestStore db, MutableClock clock, Script script) {
@@ -147,6 +168,9 @@ class ClearingInvariantsTest {
                     if (r.day() == day) {
                         request(r, date);
                     }
+                }
+                for (Completion k : script.completions()) {
+                    complete(k, day, date);
                 }
                 for (Reversal v : script.reversals()) {
                     reverse(v, day, date);
@@ -178,8 +202,9 @@ class ClearingInvariantsTest {
                 case STOOD_IN -> TransactionState.ADVISED;
                 case APPROVED_AFTER_CUT_OVER -> TransactionState.SENT;
             };
-            TransactionRecord t = history.request(acquirer, r.processingCode(), "5411", amount,
-                    clock.instant(), date, state, r.fate() == Fate.STOOD_IN);
+            TransactionRecord t = history.request(r.authorization() ? "0100" : "0200", acquirer,
+                    r.processingCode(), "5411", amount, clock.instant(), date, state,
+                    r.fate() == Fate.STOOD_IN);
             requests.add(t);
             fates.put(t.id(), r.fate());
             int sign = TransactionKind.of(r.processingCode()).sign();
@@ -191,6 +216,39 @@ class ClearingInvariantsTest {
                 if (sign > 0) {
                     reserved.merge(t.issuerScheme(), t.issuerAmount().minor(), Long::sum);
                 }
+            }
+        }
+
+        /**
+         * The acquirer's completion of an approved authorization: its final amount replaces
+         * the authorized one in what must clear and in what the switch holds reserved.
+         */
+        private void complete(Completion k, int day, LocalDate date) {
+            if (requests.isEmpty()) {
+                return;
+            }
+            TransactionRecord original = requests.get(k.target() % requests.size());
+            int originalDay = (int) (original.businessDate().toEpochDay() - DAY0.toEpochDay());
+            TransactionRecord now = db.store.findById(original.id()).orElseThrow();
+            if (originalDay + (k.nextDay() ? 1 : 0) != day || !now.mti().equals("0100")
+                    || !Entries.isPresentment(now) || !completed.add(now.id())) {
+                return;
+            }
+            long authorized = now.acquirerAmount().minor();
+            long finalMinor = Math.max(1, authorized * k.percent() / 100);
+            TransactionRecord c = history.completion(now, finalMinor, clock.instant(), date,
+                    k.accepted() ? TransactionState.ADVICE_PENDING : TransactionState.DECLINED);
+            if (!k.accepted() || finalMinor == authorized) {
+                return;
+            }
+            expectedAdjustments.add(c.id());
+            int sign = TransactionKind.of(now.processingCode()).sign();
+            long issuerDifference = c.issuerAmount().minor() - now.issuerAmount().minor();
+            long[] e = expected.get(now.acquirerScheme());
+            e[0] += sign * issuerDifference;
+            e[1] += sign * (finalMinor - authorized);
+            if (sign > 0) {
+                reserved.merge(now.issuerScheme(), issuerDifference, Long::sum);
             }
         }
 
@@ -270,6 +328,7 @@ class ClearingInvariantsTest {
             Set<UUID> items = new HashSet<>();
             Map<UUID, LocalDate> presented = new HashMap<>();
             Set<UUID> reversals = new HashSet<>();
+            Set<UUID> adjustments = new HashSet<>();
             Map<String, long[]> net = Map.of("mir", new long[2], "shetab", new long[2]);
             for (int day = 0; day <= DAYS; day++) {
                 LocalDate date = DAY0.plusDays(day);
@@ -284,6 +343,11 @@ class ClearingInvariantsTest {
                                     e.itemId()).containsKey(e.originalId());
                             reversals.add(e.itemId());
                         }
+                        case ADJUSTMENT -> {
+                            assertThat(presented).as("adjustment %s of a cleared original",
+                                    e.itemId()).containsKey(e.originalId());
+                            adjustments.add(e.itemId());
+                        }
                         default -> assertThat(presented).containsKey(e.originalId());
                     }
                     long[] n = net.get(e.acquirer());
@@ -294,6 +358,8 @@ class ClearingInvariantsTest {
             assertThat(presented.keySet()).as("I3: every approval given clears, once, to %s",
                     scheme).isEqualTo(expectedPresentments);
             assertThat(reversals).isEqualTo(expectedReversals);
+            assertThat(adjustments).as("every completion for another amount adjusts, once")
+                    .isEqualTo(expectedAdjustments);
             for (String acquirer : List.of("mir", "shetab")) {
                 assertThat(net.get(acquirer)).as("I4: %s-acquired net in %s's files", acquirer,
                         scheme).containsExactly(expected.get(acquirer));

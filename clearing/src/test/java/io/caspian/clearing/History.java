@@ -38,8 +38,16 @@ final class History {
     TransactionRecord request(String acquirer, String processingCode, String mcc,
             long acquirerMinor, Instant at, LocalDate date, TransactionState state,
             boolean stoodIn) {
+        return request("0200", acquirer, processingCode, mcc, acquirerMinor, at, date, state,
+                stoodIn);
+    }
+
+    /** As the other, with its message type: {@code 0100} for an authorization. */
+    TransactionRecord request(String mti, String acquirer, String processingCode, String mcc,
+            long acquirerMinor, Instant at, LocalDate date, TransactionState state,
+            boolean stoodIn) {
         String issuer = acquirer.equals("mir") ? "shetab" : "mir";
-        TransactionRecord t = record(nextId(), acquirer, issuer, "0200",
+        TransactionRecord t = record(nextId(), acquirer, issuer, mti,
                 processingCode, mcc, acquirerMinor, issuerMinor(acquirer, acquirerMinor), at,
                 date, state, null, stoodIn, state == TransactionState.APPROVED
                         || stoodIn ? "A" + (stan % 100000) : null);
@@ -59,6 +67,22 @@ final class History {
                 state, original.id(), false, null);
         insert(r);
         return r;
+    }
+
+    /**
+     * A completion advice (0220) of the authorization {@code original} for the final amount
+     * {@code finalMinor}, converted at the authorization's rate as the switch does; in
+     * {@code ADVICE_PENDING} when accepted, {@code DECLINED} when not forwarded.
+     */
+    TransactionRecord completion(TransactionRecord original, long finalMinor, Instant at,
+            LocalDate date, TransactionState state) {
+        TransactionRecord c = record(nextId(), original.acquirerScheme(),
+                original.issuerScheme(), "0220", original.processingCode(),
+                original.acquirer().merchantCategoryCode(), finalMinor,
+                issuerMinor(original.acquirerScheme(), finalMinor), at, date, state,
+                original.id(), false, original.authCode());
+        insert(c);
+        return c;
     }
 
     /** Moves a transaction on (e.g. a late answer to a request in flight at cut-over). */

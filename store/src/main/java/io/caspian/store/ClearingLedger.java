@@ -66,6 +66,13 @@ public final class ClearingLedger {
                 }, ClearingRowMaps::file).stream().findFirst();
     }
 
+    /** What was recorded against {@code originalId} (reversals, completions), oldest first. */
+    public List<TransactionRecord> followUpsOf(UUID originalId) {
+        return queries.list(TransactionRows.SELECT + " WHERE original_id = ?"
+                + " ORDER BY created_at, id", s -> s.setObject(1, originalId),
+                TransactionRows::map);
+    }
+
     /** Every transaction of one business date, any state, oldest first. */
     public List<TransactionRecord> transactionsOf(LocalDate date) {
         return queries.list(TransactionRows.SELECT + " WHERE business_date = ?"

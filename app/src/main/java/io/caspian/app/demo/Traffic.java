@@ -21,13 +21,11 @@ final class Traffic {
     static final double COMPLETION_SHARE = 0.5;
     static final double PARTIAL_REVERSAL_SHARE = 0.05;
     /**
-     * Completions are for the authorized amount: clearing presents an authorization at its
-     * authorized amount and does not yet take a completion's final amount into account
-     * (docs/interlink.md), so a completion for less would leave the cleared totals apart
-     * from the issuers' ledgers. The switch, its positions and the simulators handle a
-     * completion for less (PositionRecoveryScenarioTest, the simulator's CompletionTest).
+     * Completions are for a random {@value #COMPLETION_PERCENT_MIN}-100 % of the authorized
+     * amount (a fuel pump, a hotel): clearing presents the authorization and adjusts it to the
+     * completion's final amount (docs/clearing.md), as the issuers book it.
      */
-    static final int COMPLETION_PERCENT = 100;
+    static final int COMPLETION_PERCENT_MIN = 70;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -62,7 +60,7 @@ final class Traffic {
     Traffic(SchemeWorld mir, SchemeWorld shetab, int ratePerDirection, long seed) {
         double perTick = ratePerDirection * TICK_MS / 1000.0;
         for (SchemeWorld w : new SchemeWorld[] {mir, shetab}) {
-            w.simulator.acquirer().followUps(COMPLETION_SHARE, COMPLETION_PERCENT,
+            w.simulator.acquirer().followUps(COMPLETION_SHARE, COMPLETION_PERCENT_MIN, 100,
                     PARTIAL_REVERSAL_SHARE);
         }
         // Amounts in each acquirer's currency: 10.00-3,000.00 RUB; 20,000-2,000,000 IRR.

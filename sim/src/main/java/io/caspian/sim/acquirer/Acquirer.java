@@ -48,6 +48,7 @@ public final class Acquirer {
     private volatile double completionFraction;
     private volatile double partialReversalFraction;
     private volatile int completionPercent = 100;
+    private volatile int completionPercentMax = 100;
     private long stan;
 
     /** A request, or a follow-up (reversal or completion advice), waiting for its reply. */
@@ -115,16 +116,27 @@ public final class Acquirer {
      * partly cancelled (x420 for a random 10-90 % of the amount).
      */
     public void followUps(double completions, int percent, double partialReversals) {
+        followUps(completions, percent, percent, partialReversals);
+    }
+
+    /**
+     * As {@link #followUps(double, int, double)}, each completion for a random whole percent
+     * of the authorized amount in {@code [minPercent, maxPercent]} (rounded down to the minor
+     * unit), drawn from the seeded random source.
+     */
+    public void followUps(double completions, int minPercent, int maxPercent,
+            double partialReversals) {
         if (completions < 0 || partialReversals < 0
                 || settings.cancelFraction() + completions > 1
                 || settings.cancelFraction() + partialReversals > 1) {
             throw new IllegalArgumentException("follow-up shares are 0..1 with cancellations");
         }
-        if (percent < 1 || percent > 100) {
-            throw new IllegalArgumentException("completion percent is 1..100");
+        if (minPercent < 1 || maxPercent > 100 || minPercent > maxPercent) {
+            throw new IllegalArgumentException("completion percents are 1..100, min <= max");
         }
         this.completionFraction = completions;
-        this.completionPercent = percent;
+        this.completionPercent = minPercent;
+        this.completionPercentMax = maxPercent;
         this.partialReversalFraction = partialReversals;
     }
 
@@ -268,7 +280,10 @@ public final class Acquirer {
         if (draw < cancel) {
             reverse(original, false, r.type(), r.amountMinor());
         } else if (r.authorization() && draw < cancel + complete && authCode != null) {
-            long finalMinor = Math.max(1, r.amountMinor() * completionPercent / 100);
+            // share is in [0, 1): a whole percent from the lowest to the highest, each as likely.
+            int lowest = completionPercent;
+            int percent = lowest + (int) (share * (completionPercentMax - lowest + 1));
+            long finalMinor = Math.max(1, r.amountMinor() * percent / 100);
             complete(original, authCode, r, finalMinor);
         } else if (!r.authorization() && r.type().debits() && r.amountMinor() >= 10
                 && draw < cancel + partial) {

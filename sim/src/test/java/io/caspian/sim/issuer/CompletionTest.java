@@ -1,6 +1,7 @@
 package io.caspian.sim.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.sim.SimTestKit;
@@ -77,6 +78,27 @@ class CompletionTest {
                 .endsWith("230");
         assertThat(issuer.account(card.pan()).balanceMinor()).isEqualTo(6_800);
         assertThat(issuer.completions()).isEqualTo(1);
+    }
+
+    /** The demo's completions: a random whole 70-100 % of each authorization. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mir", "shetab"})
+    void completionsForARangeOfPercentsStayInItAndReachTheLedger(String scheme) {
+        setUp(scheme);
+        acquirer.followUps(1.0, 70, 100, 0);
+        for (int i = 0; i < 5; i++) {
+            acquirer.submit(AcquirerRequest.authorization(
+                    SimTestKit.terminal(TerminalType.ECOM), card, 1_000)).join();
+        }
+        List<Long> finals = trace.stream().filter(m -> WireModel.kind(m) == 220)
+                .map(m -> model.amount(m).minorAt(SimTestKit.currency(scheme).exponent()))
+                .toList();
+        assertThat(finals).hasSize(5).allSatisfy(f -> assertThat(f).isBetween(700L, 1_000L));
+        long total = finals.stream().mapToLong(Long::longValue).sum();
+        assertThat(issuer.ledger().netDebitsMinor()).isEqualTo(total);
+        assertThat(acquirer.stats().netApprovedDebitsMinor(currency(scheme))).isEqualTo(total);
+        assertThatThrownBy(() -> acquirer.followUps(0.5, 90, 80, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
