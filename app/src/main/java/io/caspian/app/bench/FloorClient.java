@@ -10,8 +10,10 @@ import io.caspian.link.LinkRole;
 import io.caspian.link.LinkRuntime;
 import io.caspian.link.LinkState;
 import io.caspian.link.NettyLink;
+import io.caspian.sim.SimMac;
 import io.caspian.sim.acquirer.Acquirer;
 import io.caspian.sim.time.ExecutorScheduler;
+import io.caspian.sim.wire.MessageMacs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -58,7 +60,13 @@ final class FloorClient implements AutoCloseable {
                 }
             }
         }, runtime);
-        acquirer.connect(m -> link.send(m) == Link.SendResult.SENT);
+        // The host drops what carries no valid MAC where its link asks for MACs: sign as the
+        // scheme's own network would, with its key.
+        SimMac mac = issuer.simulator.config().mac();
+        MessageMacs macs = mac == null ? null
+                : new MessageMacs(schemesHsm, mac.keyId(), mac.algorithm());
+        acquirer.connect(m -> (macs == null || !MessageMacs.covers(m) || macs.sign(m))
+                && link.send(m) == Link.SendResult.SENT);
         FloorClient client = new FloorClient(acquirer, link, scheduler);
         link.start();
         long deadline = System.currentTimeMillis() + SIGN_ON_WAIT_MS;
