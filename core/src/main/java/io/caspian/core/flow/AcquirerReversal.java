@@ -1,6 +1,5 @@
 package io.caspian.core.flow;
 
-import io.caspian.core.mapping.MappingResult;
 import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.CanonicalMessage;
@@ -36,23 +35,14 @@ final class AcquirerReversal {
     }
 
     void onReversal(String acquirer, IsoMessage message, Mti mti) {
+        Optional<AdviceIntake.Taken> taken = AdviceIntake.take(engine, acquirer, message,
+                "duplicate_reversals");
+        if (taken.isEmpty()) {
+            return;
+        }
+        CanonicalMessage c = taken.get().message();
+        String key = taken.get().duplicateKey();
         SchemeSettings acq = engine.settings.scheme(acquirer);
-        MappingResult mapped = engine.readers.get(acquirer).read(message, engine.today(acq));
-        if (mapped instanceof MappingResult.Invalid) {
-            engine.stats.count("format_errors");
-            engine.reply(acquirer, message, Reason.FORMAT_ERROR, null, null, null);
-            return;
-        }
-        CanonicalMessage c = ((MappingResult.Mapped) mapped).message();
-        String key = Duplicates.key(acquirer, c);
-        Optional<Duplicates.Seen> seen = engine.duplicates.find(key);
-        if (seen.isPresent()) {
-            engine.stats.count("duplicate_reversals");
-            if (seen.get().reply != null) {
-                engine.send(acquirer, seen.get().reply);
-            }
-            return;
-        }
         if (recordedBefore(acquirer, c)) {
             // A repeat (x421) of a reversal recorded before a restart: acknowledged again,
             // never recorded twice, so it cancels its original once (I3).

@@ -1,6 +1,5 @@
 package io.caspian.core.flow;
 
-import io.caspian.core.mapping.MappingResult;
 import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.CanonicalMessage;
@@ -41,23 +40,14 @@ final class CompletionAdvice {
     }
 
     void onAdvice(String acquirer, IsoMessage message) {
+        Optional<AdviceIntake.Taken> taken = AdviceIntake.take(engine, acquirer, message,
+                "duplicate_advices");
+        if (taken.isEmpty()) {
+            return;
+        }
+        CanonicalMessage c = taken.get().message();
+        String key = taken.get().duplicateKey();
         SchemeSettings acq = engine.settings.scheme(acquirer);
-        MappingResult mapped = engine.readers.get(acquirer).read(message, engine.today(acq));
-        if (mapped instanceof MappingResult.Invalid) {
-            engine.stats.count("format_errors");
-            engine.reply(acquirer, message, Reason.FORMAT_ERROR, null, null, null);
-            return;
-        }
-        CanonicalMessage c = ((MappingResult.Mapped) mapped).message();
-        String key = Duplicates.key(acquirer, c);
-        Optional<Duplicates.Seen> seen = engine.duplicates.find(key);
-        if (seen.isPresent()) {
-            engine.stats.count("duplicate_advices");
-            if (seen.get().reply != null) {
-                engine.send(acquirer, seen.get().reply);
-            }
-            return;
-        }
         Instant now = engine.scheduler.now();
         Exchange r = new Exchange(engine.ids.next(now), acquirer, message, c, System.nanoTime(),
                 now, key);
