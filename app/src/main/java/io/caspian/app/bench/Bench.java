@@ -95,6 +95,7 @@ final class Bench {
                 new HsmPanProtector(world.caspianHsm, settings.panDataKey(), settings.panHashKey()),
                 runtime, Clock.systemUTC())) {
             awaitSignedOn(node);
+            node.recordMessages(plan.recordMessages());
             for (Direction d : plan.directions()) {
                 SchemeWorld acquirer = world(world, d.acquirer);
                 for (Mode m : plan.modes()) {

@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "'mir-shetab' also works (default: ${DEFAULT-VALUE}).")
     String direction;
 
+    @Option(names = "--record-messages", description = "Journal every message (masked) for "
+            + "the console's traces, as a switch with its console on does (default: off).")
+    boolean recordMessages;
+
     @Option(names = "--floor", description = "Also load each issuer simulator straight, "
             + "without the switch (the floor).")
     boolean floor;
@@ -146,7 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
                         + "or jdbc:h2: URL");
         return new BenchPlan(modes, directions, inFlight, rate,
                 requests == null ? 0 : requests, measureMs, warmupMs, floor, data, s,
-                storeUser, m, pinFraction, ioThreads, batchMax, windowMicros, seed);
+                storeUser, m, pinFraction, ioThreads, batchMax, windowMicros, seed,
+                recordMessages);
     }
 
     private static void require(boolean ok, String message) {

@@ -23,11 +23,13 @@ import java.util.List;
  * @param batchMax group commit batch size override; 0 keeps the configuration's
  * @param windowMicros group commit window override; -1 keeps the configuration's
  * @param seed seed of every random choice
+ * @param recordMessages whether every message is journalled for the console's traces, as
+ *     a switch with its console on does
  */
 record BenchPlan(List<Mode> modes, List<Direction> directions, int inFlight,
         int ratePerSecond, long requests, long measureMs, long warmupMs, boolean floor,
         Path data, String store, String storeUser, Mix mix, double pinFraction,
-        int ioThreads, int batchMax, long windowMicros, long seed) {
+        int ioThreads, int batchMax, long windowMicros, long seed, boolean recordMessages) {
 
     /** The request mix: purchases only (the headline figure), or the demo's retail day. */
     enum Mix {
