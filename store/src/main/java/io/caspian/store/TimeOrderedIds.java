@@ -1,4 +1,4 @@
-package io.caspian.core.flow;
+package io.caspian.store;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Transaction ids in the layout of RFC 9562 UUID version 7: 48 bits of Unix time in
+ * Row ids (transactions, message records) in the layout of RFC 9562 UUID version 7: 48 bits of Unix time in
  * milliseconds, the version, then 74 random bits.
  *
  * <pre>
@@ -21,15 +21,16 @@ import java.util.UUID;
  * the store's primary-key indexes instead of to a random page of each: a commit of a group
  * of requests then writes a few index pages instead of one per request and index. The
  * random bits, from a generator seeded by {@link SecureRandom} at start (not the engine's
- * replayable seed), keep ids unique across restarts and nodes. Engine thread only.
+ * replayable seed), keep ids unique across restarts and nodes. One thread per instance.
  */
-final class TransactionIds {
+public final class TimeOrderedIds {
     private static final long VERSION_7 = 0x7000L;
     private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
 
     private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
 
-    UUID next(Instant now) {
+    /** The next id for a row created at {@code now}. */
+    public UUID next(Instant now) {
         long millis = now.toEpochMilli();
         long high = (millis << 16) | VERSION_7 | (random.nextLong() & 0x0FFFL);
         long low = VARIANT_RFC | (random.nextLong() >>> 2);

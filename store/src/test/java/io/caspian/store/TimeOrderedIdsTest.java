@@ -1,4 +1,4 @@
-package io.caspian.core.flow;
+package io.caspian.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class TransactionIdsTest {
+class TimeOrderedIdsTest {
 
     @Test
     void idsAreVersion7WithTheTimeInFrontAndSortByIt() {
-        TransactionIds ids = new TransactionIds();
+        TimeOrderedIds ids = new TimeOrderedIds();
         Instant t = Instant.parse("2026-11-25T10:00:00.123Z");
         UUID first = ids.next(t);
         UUID later = ids.next(t.plusMillis(1));
@@ -26,8 +26,8 @@ class TransactionIdsTest {
 
     @Test
     void idsOfOneMillisecondAreDistinctAndTwoGeneratorsDoNotRepeatEachOther() {
-        TransactionIds a = new TransactionIds();
-        TransactionIds b = new TransactionIds();
+        TimeOrderedIds a = new TimeOrderedIds();
+        TimeOrderedIds b = new TimeOrderedIds();
         Instant t = Instant.parse("2026-11-25T10:00:00Z");
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

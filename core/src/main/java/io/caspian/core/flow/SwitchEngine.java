@@ -34,6 +34,7 @@ import io.caspian.hsm.TranslatedPin;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
+import io.caspian.store.TimeOrderedIds;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransactionStore;
@@ -87,7 +88,7 @@ public final class SwitchEngine {
     final Map<String, Exchange> pending = new HashMap<>();
     final Duplicates duplicates;
     /** Time-ordered transaction ids (UUID version 7): new rows go to the end of the indexes. */
-    final TransactionIds ids = new TransactionIds();
+    final TimeOrderedIds ids = new TimeOrderedIds();
     final StoreAndForward saf;
     final StandIn standIn = new StandIn();
     final Records records;
