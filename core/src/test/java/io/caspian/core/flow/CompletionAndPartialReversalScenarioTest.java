@@ -1,6 +1,7 @@
 package io.caspian.core.flow;
 
 import static io.caspian.core.flow.InterlinkScenarioTest.mirPurchase;
+import static io.caspian.core.flow.InterlinkScenarioTest.mirReversal;
 import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,12 +97,7 @@ class CompletionAndPartialReversalScenarioTest extends ScenarioTestBase {
         h.from("shetab", shetabAnswer(toIssuer, "0000", "OK0304"));
         assertThat(h.mir.next().getString(39)).isEqualTo("00");
 
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103115").set(11, "000305").set(39, "17")
-                .set(90, "0200000304112510301500000220001" + "00000000000")
+        IsoMessage reversal = mirReversal(purchase, "000305", "1125103115", "17")
                 .set(95, "000000100000" + "000000100000" + "C00000000" + "C00000000");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");

@@ -41,6 +41,21 @@ class InterlinkScenarioTest extends ScenarioTestBase {
         return m;
     }
 
+    /**
+     * The mir acquirer's reversal (0420) of {@code purchase}, sent at {@code de7} with its
+     * own {@code stan} and reason {@code rc}; DE 90 names the purchase by STAN and DE 7.
+     */
+    static IsoMessage mirReversal(IsoMessage purchase, String stan, String de7, String rc)
+            throws Exception {
+        IsoMessage r = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
+        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
+            r.copyFrom(purchase, f);
+        }
+        return r.set(7, de7).set(11, stan).set(39, rc).set(90, "0200"
+                + purchase.getString(11) + purchase.getString(7) + "00000220001"
+                + "00000000000");
+    }
+
     static IsoMessage shetabAnswer(IsoMessage request, String action, String auth)
             throws Exception {
         IsoMessage r = new IsoCodec(Dialects.builtIn("shetab")).newMessage();
@@ -200,12 +215,7 @@ class InterlinkScenarioTest extends ScenarioTestBase {
         h.from("shetab", shetabAnswer(toIssuer, "0000", "OK0002"));
         assertThat(h.mir.next().getString(39)).isEqualTo("00");
 
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103115").set(11, "000109").set(39, "17")
-                .set(90, "0200000108112510301500000220001" + "00000000000");
+        IsoMessage reversal = mirReversal(purchase, "000109", "1125103115", "17");
         h.from("mir", reversal);
         IsoMessage ack = h.mir.next();
         assertThat(ack.mti()).isEqualTo("0430");

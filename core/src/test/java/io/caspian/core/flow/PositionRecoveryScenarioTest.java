@@ -1,14 +1,13 @@
 package io.caspian.core.flow;
 
 import static io.caspian.core.flow.InterlinkScenarioTest.mirPurchase;
+import static io.caspian.core.flow.InterlinkScenarioTest.mirReversal;
 import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caspian.core.screening.Screening;
 import io.caspian.core.standin.StandInRules;
-import io.caspian.iso8583.IsoCodec;
 import io.caspian.iso8583.IsoMessage;
-import io.caspian.iso8583.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,12 +43,7 @@ class PositionRecoveryScenarioTest extends ScenarioTestBase {
         assertThat(h.mir.next().getString(39)).isEqualTo("05");
         assertThat(h.shetab.none(200)).isNull();
 
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103115").set(11, "000503").set(39, "17")
-                .set(90, "0200000501112510301500000220001" + "00000000000")
+        IsoMessage reversal = mirReversal(purchase, "000503", "1125103115", "17")
                 .set(95, "000000100000" + "000000100000" + "C00000000" + "C00000000");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");

@@ -1,13 +1,12 @@
 package io.caspian.core.flow;
 
 import static io.caspian.core.flow.InterlinkScenarioTest.mirPurchase;
+import static io.caspian.core.flow.InterlinkScenarioTest.mirReversal;
 import static io.caspian.core.flow.InterlinkScenarioTest.shetabAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caspian.core.standin.StandInRules;
-import io.caspian.iso8583.IsoCodec;
 import io.caspian.iso8583.IsoMessage;
-import io.caspian.iso8583.dialect.Dialects;
 import io.caspian.store.SafKind;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
@@ -142,12 +141,7 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
         awaitNothingOwed();
         h.shetab.sent.clear();
 
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103115").set(11, "000205").set(39, "17")
-                .set(90, "0200000204112510301500000220001" + "00000000000");
+        IsoMessage reversal = mirReversal(purchase, "000205", "1125103115", "17");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");
         IsoMessage forwarded = h.shetab.next();
@@ -198,12 +192,7 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
 
         h.restart();
         h.shetab.sent.clear();
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103115").set(11, "000207").set(39, "17")
-                .set(90, "0200000206112510301500000220001" + "00000000000");
+        IsoMessage reversal = mirReversal(purchase, "000207", "1125103115", "17");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");
         IsoMessage forwarded = h.shetab.next();
@@ -231,12 +220,7 @@ class StandInOnTimeoutScenarioTest extends ScenarioTestBase {
         h.from("mir", purchase);
         IsoMessage request = h.shetab.next();
 
-        IsoMessage reversal = new IsoCodec(Dialects.builtIn("mir")).newMessage().setMti("0420");
-        for (int f : new int[] {2, 3, 4, 12, 13, 18, 22, 32, 37, 41, 42, 49}) {
-            reversal.copyFrom(purchase, f);
-        }
-        reversal.set(7, "1125103016").set(11, "000209").set(39, "68")
-                .set(90, "0200000208112510301500000220001" + "00000000000");
+        IsoMessage reversal = mirReversal(purchase, "000209", "1125103016", "68");
         h.from("mir", reversal);
         assertThat(h.mir.next().mti()).isEqualTo("0430");
         IsoMessage forwarded = h.shetab.next();
