@@ -60,8 +60,6 @@ public final class ClearingDaemon implements AutoCloseable {
                 return true;
             }
         });
-        // Positions were rebuilt from every stored row; credit back what was settled.
-        PrefundFeed.restore(node.store().clearing(), node);
         ClearingService service = new ClearingService(node.store(), clearing, dates,
                 Clock.systemUTC());
         ReconMessaging recon = new ReconMessaging(node, new ReconExchange(node.store(),

@@ -14,11 +14,9 @@ import org.slf4j.LoggerFactory;
  * Puts what settlement credited back into each scheme's prefunded position in the running
  * switch, where the real-time net debit cap reads it.
  *
- * <p>At start the engine rebuilds each position from every stored transaction (settled or
- * not), so {@link #restore} credits again everything settlement ever recorded: the applied
- * mark only says which credits a running node has already taken. While running,
- * {@link #apply} takes the new ones; a credit is marked applied first, so with several nodes
- * on one database exactly one applies it.
+ * <p>While running, {@link #apply} takes the new ones; a credit is marked applied first, so
+ * with several nodes on one database exactly one applies it. After a restart the engine's
+ * recovery counts every recorded credit itself (core's {@code Recovery}).
  */
 public final class PrefundFeed {
     private static final Logger LOG = LoggerFactory.getLogger(PrefundFeed.class);
@@ -29,11 +27,6 @@ public final class PrefundFeed {
     /** Applies every credit not applied yet; returns those this call applied. */
     public static List<PrefundCredit> apply(ClearingLedger ledger, SwitchNode node) {
         return apply(ledger, engineSink(node));
-    }
-
-    /** After a restart: applies every credit ever recorded; returns them. */
-    public static List<PrefundCredit> restore(ClearingLedger ledger, SwitchNode node) {
-        return restore(ledger, engineSink(node));
     }
 
     static List<PrefundCredit> apply(ClearingLedger ledger, ObjLongConsumer<String> credit) {
@@ -48,21 +41,6 @@ public final class PrefundFeed {
             applied.add(c);
         }
         return applied;
-    }
-
-    static List<PrefundCredit> restore(ClearingLedger ledger, ObjLongConsumer<String> credit) {
-        List<PrefundCredit> all = ledger.prefundCredits();
-        for (PrefundCredit c : all) {
-            if (c.appliedAt() == null) {
-                ledger.markPrefundApplied(c.scheme(), c.businessDate(), Instant.now());
-            }
-            credit.accept(c.scheme(), c.amountMinor());
-        }
-        if (!all.isEmpty()) {
-            LOG.info("prefunded positions: {} settlement credits restored after start",
-                    all.size());
-        }
-        return all;
     }
 
     private static ObjLongConsumer<String> engineSink(SwitchNode node) {

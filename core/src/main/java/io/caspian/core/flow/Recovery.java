@@ -6,6 +6,7 @@ import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.Mti;
 import io.caspian.store.Amount;
+import io.caspian.store.ClearingRows.PrefundCredit;
 import io.caspian.store.SafItem;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
@@ -116,8 +117,8 @@ final class Recovery {
      * the store: the prefunded amount, less every debit that stands (approved, or approved in
      * stand-in), plus the parts of them that acquirers reversed, with each completed
      * authorization counted at its completion's amount. A request left in flight by
-     * the crash is reversed above and does not count. The position covers every row in the
-     * store, as the running switch does: there is no settlement reset in core yet.
+     * the crash is reversed above and does not count. Every row counts, and every prefund
+     * credit settlement recorded gives back what it settled.
      */
     private void restorePositions() {
         Map<UUID, TransactionRecord> byId = new HashMap<>();
@@ -152,7 +153,23 @@ final class Recovery {
         for (Map.Entry<String, Long> e : debits.entrySet()) {
             engine.positions.release(e.getKey(), -e.getValue());
         }
-        LOG.info("recovery: settlement positions rebuilt from {} rows: {}", all.size(), debits);
+        // Settlement gave back what it settled (clearing's prefund credits); the rows above
+        // count those debits again, so every credit recorded is taken again, and one not yet
+        // taken by a running switch is marked taken here.
+        Map<String, Long> credits = new HashMap<>();
+        for (PrefundCredit c : engine.store.clearing().prefundCredits()) {
+            if (engine.settings.scheme(c.scheme()) == null) {
+                continue;
+            }
+            engine.positions.prefund(c.scheme(), c.amountMinor());
+            credits.merge(c.scheme(), c.amountMinor(), Long::sum);
+            if (c.appliedAt() == null) {
+                engine.store.clearing().markPrefundApplied(c.scheme(), c.businessDate(),
+                        engine.scheduler.now());
+            }
+        }
+        LOG.info("recovery: settlement positions rebuilt from {} rows: debits {}, settled {}",
+                all.size(), debits, credits);
     }
 
     /** A completion advice forwarded to the issuer, of an authorization with an amount. */

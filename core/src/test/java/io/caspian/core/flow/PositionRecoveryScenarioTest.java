@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caspian.core.screening.Screening;
 import io.caspian.core.standin.StandInRules;
 import io.caspian.iso8583.IsoMessage;
+import io.caspian.store.ClearingRows.PrefundCredit;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +57,34 @@ class PositionRecoveryScenarioTest extends ScenarioTestBase {
         h.restart();
         h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
                 .isEqualTo(-344_400));
+    }
+
+    /**
+     * Settlement gives back what it settled, and a restart does not take it away again:
+     *
+     * <pre>
+     * mir -> 0200 1,500.00 RUB -> shetab 2200 666,600 IRR approved => -566,600
+     * settlement of the day credits shetab 666,600 (not yet taken by the running switch)
+     * restart => 100,000 - 666,600 + 666,600 = 100,000, and the credit is marked taken
+     * </pre>
+     */
+    @Test
+    void aRestartCountsTheCreditsSettlementRecorded() throws Exception {
+        h = new Harness(dir, 2_000, StandInRules.disabled(), m -> m,
+                s -> Harness.with(s, null, Screening.none(), 1_000_000, 100_000));
+        h.from("mir", mirPurchase("000521", 150_000));
+        h.from("shetab", shetabAnswer(h.shetab.next(), "0000", "POS021"));
+        assertThat(h.mir.next().getString(39)).isEqualTo("00");
+        h.store.clearing().recordSettlement(List.of(), List.of(new PrefundCredit("shetab",
+                LocalDate.of(2026, 11, 25), 666_600, 364, Instant.now(), null)));
+
+        h.restart();
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(100_000));
+        assertThat(h.store.clearing().unappliedPrefundCredits()).isEmpty();
+        h.restart();
+        h.onEngine(() -> assertThat(h.engine.positions().position("shetab"))
+                .isEqualTo(100_000));
     }
 
     /**
