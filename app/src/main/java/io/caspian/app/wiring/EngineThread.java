@@ -4,8 +4,7 @@ import io.caspian.core.port.Scheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,14 +19,24 @@ import org.slf4j.LoggerFactory;
 public final class EngineThread implements Scheduler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineThread.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-            r -> {
-                Thread t = new Thread(r, "caspian-engine");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ScheduledThreadPoolExecutor executor = newExecutor();
     private final Clock clock;
     private final LongAdder failures = new LongAdder();
+
+    /**
+     * One thread; a cancelled timer leaves the queue at once (remove on cancel), so the
+     * issuer-timeout timer of every answered request does not hold its exchange in memory
+     * for the rest of the timeout.
+     */
+    private static ScheduledThreadPoolExecutor newExecutor() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "caspian-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     public EngineThread(Clock clock) {
         this.clock = clock;

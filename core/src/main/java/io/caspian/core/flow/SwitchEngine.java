@@ -35,6 +35,7 @@ import io.caspian.iso8583.IsoMessage;
 import io.caspian.store.SafKind;
 import io.caspian.store.StoreWrite;
 import io.caspian.store.TimeOrderedIds;
+import io.caspian.store.StoreException;
 import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransactionStore;
@@ -290,6 +291,13 @@ public final class SwitchEngine {
         String key = Duplicates.key(acquirer, c);
         Optional<Duplicates.Seen> seen = duplicates.find(key);
         if (seen.isPresent()) {
+            if (seen.get().answerFromStore()) {
+                Optional<TransactionRecord> first = firstOf(seen.get());
+                if (first.isPresent()) {
+                    answerFromRecord(acquirer, request, first.get());
+                    return;
+                }
+            }
             stats.count("duplicates");
             IsoMessage earlier = seen.get().reply;
             if (earlier != null) {
@@ -616,6 +624,21 @@ public final class SwitchEngine {
             saf.add(owed);
             saf.sendDue(x.issuer);
         }));
+    }
+
+    /**
+     * The stored record of a request whose duplicate entry was cut down. Empty when the
+     * store cannot answer now: the repeat then goes unanswered, as one in flight does, and
+     * the acquirer repeats or reverses; never a second debit.
+     */
+    private Optional<TransactionRecord> firstOf(Duplicates.Seen seen) {
+        try {
+            return store.findById(seen.transactionId);
+        } catch (StoreException e) {
+            LOG.warn("repeat of transaction {} not answered: store: {}", seen.transactionId,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

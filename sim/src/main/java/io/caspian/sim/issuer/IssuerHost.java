@@ -10,11 +10,13 @@ import io.caspian.sim.wire.ProcessingCode;
 import io.caspian.sim.wire.Tlv;
 import io.caspian.sim.wire.WireModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public final class IssuerHost {
     private final Ledger ledger = new Ledger();
     private final ReconLedger recon;
     private final Map<String, CardAccount> accounts = new LinkedHashMap<>();
-    private final Map<OriginalKey, Answered> answered = new HashMap<>();
+    /** Answers given, oldest first, kept for {@link #ANSWER_MEMORY}. */
+    private final LinkedHashMap<OriginalKey, Answered> answered = new LinkedHashMap<>();
     private final Set<OriginalKey> reversed = new HashSet<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private long requests;
@@ -60,8 +63,30 @@ public final class IssuerHost {
     private long completions;
     private long approvalCodes;
 
+    /**
+     * How long an answer is remembered for repeats, reversals and completions: longer than
+     * any switch's retry and reversal timing in use, and bounded, so that a long load run
+     * does not keep every response it ever gave. The ledger keeps every posting.
+     */
+    static final Duration ANSWER_MEMORY = Duration.ofSeconds(60);
+
     /** An answer already given: the response to repeat and the posting it made, if any. */
-    private record Answered(IsoMessage response, LedgerEntry posting) {
+    private record Answered(IsoMessage response, LedgerEntry posting, Instant at) {
+    }
+
+    /** Answers still remembered for repeats (bounded by {@link #ANSWER_MEMORY}). */
+    synchronized int rememberedAnswers() {
+        return answered.size();
+    }
+
+    private void remember(OriginalKey key, IsoMessage response, LedgerEntry posting,
+            Instant now) {
+        answered.put(key, new Answered(response, posting, now));
+        Instant horizon = now.minus(ANSWER_MEMORY);
+        Iterator<Answered> oldest = answered.values().iterator();
+        while (oldest.hasNext() && oldest.next().at().isBefore(horizon)) {
+            oldest.remove();
+        }
     }
 
     public IssuerHost(WireModel model, IssuerSettings settings, Hsm hsm, Clock clock,
@@ -119,7 +144,7 @@ public final class IssuerHost {
             addApprovalFields(m, r, d, now);
         }
         outcomes.merge(d.outcome(), 1L, Long::sum);
-        answered.put(key, new Answered(r.copy(), posting));
+        remember(key, r.copy(), posting, now);
         return r;
     }
 
@@ -191,7 +216,7 @@ public final class IssuerHost {
         }
         IsoMessage r = replies.answer(m, Outcome.APPROVED, now);
         outcomes.merge(Outcome.APPROVED, 1L, Long::sum);
-        answered.put(key, new Answered(r.copy(), adjustment));
+        remember(key, r.copy(), adjustment, now);
         return r;
     }
 

@@ -140,6 +140,22 @@ class ReversalTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mir", "shetab"})
+    void answersAreRememberedForTheAnswerMemoryOnly(String scheme) {
+        setUp(scheme);
+        IsoMessage original = purchase(1_000);
+        kit.scheduler.advance(IssuerHost.ANSWER_MEMORY.toMillis() - 1_000);
+        assertThat(issuer.handle(original.copy()).getString(38))
+                .isEqualTo(trace.get(trace.size() - 1).getString(38));
+        assertThat(issuer.rememberedAnswers()).isEqualTo(1);
+
+        kit.scheduler.advance(2_000);
+        purchase(1_000);
+        assertThat(issuer.rememberedAnswers()).isEqualTo(1);
+        assertThat(issuer.counters().duplicates()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mir", "shetab"})
     void adviceIsPostedWhateverTheBalanceAndOnlyOnce(String scheme) {
         setUp(scheme);
         IsoMessage original = purchase(3_000);
