@@ -21,11 +21,14 @@ import java.util.Arrays;
  */
 public final class IsoMessage {
     private final Dialect dialect;
-    private final long[] slot;
+    /** Grows to the dialect's last field only when a field past 64 is set. */
+    private long[] slot;
     private final long[] present = new long[3];
     private byte[] arena;
     private int arenaEnd;
     private int mti = -1;
+
+    private static final int PRIMARY_SLOTS = 65;
 
     /** An empty message of the dialect. */
     public IsoMessage(Dialect dialect) {
@@ -34,7 +37,8 @@ public final class IsoMessage {
 
     IsoMessage(Dialect dialect, int arenaSize) {
         this.dialect = dialect;
-        this.slot = new long[dialect.fieldNumberMax() + 1];
+        // Most messages carry fields of the primary bitmap only: 65 slots, not 129 or 193.
+        this.slot = new long[Math.min(dialect.fieldNumberMax() + 1, PRIMARY_SLOTS)];
         this.arena = new byte[arenaSize];
     }
 
@@ -68,7 +72,7 @@ public final class IsoMessage {
     }
 
     public boolean has(int field) {
-        if (field < 1 || field >= slot.length) {
+        if (field < 1 || field > dialect.fieldNumberMax()) {
             return false;
         }
         return (present[(field - 1) >>> 6] & (Long.MIN_VALUE >>> ((field - 1) & 63))) != 0;
@@ -152,7 +156,7 @@ public final class IsoMessage {
     /** Sets a field from outside input: null when set, else why it does not fit. */
     public CodecFailure trySet(int field, String value) {
         FieldSpec spec = dialect.field(field);
-        if (spec == null || field >= slot.length) {
+        if (spec == null || field > dialect.fieldNumberMax()) {
             return valueFailure(field, FailureReason.FIELD_NOT_IN_DIALECT, "");
         }
         if (spec.type() == FieldType.B) {
@@ -184,7 +188,7 @@ public final class IsoMessage {
     /** Sets a b field from outside input: null when set, else why it does not fit. */
     public CodecFailure trySetBytes(int field, byte[] value) {
         FieldSpec spec = dialect.field(field);
-        if (spec == null || field >= slot.length) {
+        if (spec == null || field > dialect.fieldNumberMax()) {
             return valueFailure(field, FailureReason.FIELD_NOT_IN_DIALECT, "");
         }
         if (spec.type() != FieldType.B) {
@@ -230,9 +234,11 @@ public final class IsoMessage {
 
     /** Removes a field. */
     public IsoMessage unset(int field) {
-        if (field >= 1 && field < slot.length) {
+        if (field >= 1 && field <= dialect.fieldNumberMax()) {
             present[(field - 1) >>> 6] &= ~(Long.MIN_VALUE >>> ((field - 1) & 63));
-            slot[field] = 0;
+            if (field < slot.length) {
+                slot[field] = 0;
+            }
         }
         return this;
     }
@@ -242,6 +248,9 @@ public final class IsoMessage {
         IsoMessage m = new IsoMessage(dialect, Math.max(arenaEnd, 16));
         System.arraycopy(arena, 0, m.arena, 0, arenaEnd);
         m.arenaEnd = arenaEnd;
+        if (m.slot.length < slot.length) {
+            m.slot = new long[slot.length];
+        }
         System.arraycopy(slot, 0, m.slot, 0, slot.length);
         System.arraycopy(present, 0, m.present, 0, 3);
         m.mti = mti;
@@ -282,6 +291,9 @@ public final class IsoMessage {
     }
 
     void place(int field, int pos, int wireLength, int units) {
+        if (field >= slot.length) {
+            slot = Arrays.copyOf(slot, dialect.fieldNumberMax() + 1);
+        }
         slot[field] = ((long) pos << 32) | ((long) wireLength << 16) | units;
         present[(field - 1) >>> 6] |= Long.MIN_VALUE >>> ((field - 1) & 63);
     }
