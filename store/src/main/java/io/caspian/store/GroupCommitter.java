@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * at once as unavailable except for one try per probe interval, so a dead database costs
  * callers microseconds rather than a connection timeout each.
  */
-final class GroupCommitter implements AutoCloseable {
+final class GroupCommitter implements Committer {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
     private static final long IDLE_POLL_MS = 50;
     private static final long CLOSE_WAIT_MS = 30_000;
@@ -65,7 +65,8 @@ final class GroupCommitter implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<Void> submit(List<StoreWrite> writes) {
+    @Override
+    public CompletableFuture<Void> submit(List<StoreWrite> writes) {
         List<StoreWrite> copy = List.copyOf(writes);
         Invariants.check(!copy.isEmpty(), "a submission needs at least one write");
         if (!accepting) {
@@ -88,15 +89,23 @@ final class GroupCommitter implements AutoCloseable {
         return submission.future();
     }
 
-    int queueDepth() {
+    /** Nothing to wait for: a submission completes after its commit. */
+    @Override
+    public void awaitLoaded() {
+    }
+
+    @Override
+    public int queueDepth() {
         return queue.size();
     }
 
-    long uncaughtFailures() {
+    @Override
+    public long uncaughtFailures() {
         return uncaught.get();
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return thread.isAlive();
     }
 

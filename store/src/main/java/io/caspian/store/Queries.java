@@ -26,10 +26,16 @@ final class Queries {
 
     private final HikariDataSource dataSource;
     private final int queryTimeoutSeconds;
+    private final Runnable beforeRead;
 
-    Queries(HikariDataSource dataSource, int queryTimeoutSeconds) {
+    /**
+     * @param beforeRead runs before every query: waits until the tables hold every write
+     *     already acknowledged (the journal's loader), so a query never misses one
+     */
+    Queries(HikariDataSource dataSource, int queryTimeoutSeconds, Runnable beforeRead) {
         this.dataSource = dataSource;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.beforeRead = beforeRead;
     }
 
     /**
@@ -37,6 +43,7 @@ final class Queries {
      * than the data, because a pooled connection may have died with a database restart.
      */
     <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+        beforeRead.run();
         try {
             return listOnce(sql, binder, mapper);
         } catch (SQLException first) {

@@ -19,10 +19,19 @@ import java.nio.file.Path;
  * @param reconnectProbeIntervalMs while the database is down, how often the committer
  *     tries it again; writes in between fail at once instead of each waiting
  *     {@code connectionTimeoutMs}
+ * @param journalDir null: every commit goes to the database before its future completes
+ *     (PostgreSQL, whose own write-ahead log makes a commit durable). Else the directory of
+ *     a write-ahead journal: a submission is durable once appended there, and a loader
+ *     thread brings the tables up to date behind it (the embedded H2 store; see
+ *     {@code docs/store.md}, "Write-ahead journal")
+ * @param journalFsync with a journal: force each append to the device (survives power
+ *     loss, costs a device flush per group) rather than hand it to the operating system
+ *     (survives a crash of the process)
  */
 public record StoreConfig(String jdbcUrl, String username, String password, int poolSizeMax,
         long connectionTimeoutMs, int queryTimeoutSeconds, long groupCommitWindowMicros,
-        int groupCommitBatchMax, int submitQueueMax, long reconnectProbeIntervalMs) {
+        int groupCommitBatchMax, int submitQueueMax, long reconnectProbeIntervalMs,
+        Path journalDir, boolean journalFsync) {
 
     /** H2 options that make it accept the same SQL as PostgreSQL. */
     public static final String H2_POSTGRESQL_MODE =
@@ -48,35 +57,46 @@ public record StoreConfig(String jdbcUrl, String username, String password, int 
     /** The embedded default: an H2 file database {@code caspian} under {@code dataDir}. */
     public static StoreConfig embedded(Path dataDir) {
         // WRITE_DELAY=0: H2 otherwise flushes committed data up to 500 ms later, and a
-        // process crash in between would lose an approval already given (I1).
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("caspian")
-                + ";" + H2_POSTGRESQL_MODE + ";WRITE_DELAY=0";
-        return defaults(url, "caspian", "");
+        // process crash in between would lose what the clearing, the console and the
+        // journal's loader committed. Transactions are durable through the journal first.
+        Path dir = dataDir.toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dir.resolve("caspian") + ";" + H2_POSTGRESQL_MODE
+                + ";WRITE_DELAY=0";
+        return defaults(url, "caspian", "").withJournal(dir.resolve("journal"), false);
+    }
+
+    /** The same database, made durable through a write-ahead journal in {@code dir}. */
+    public StoreConfig withJournal(Path dir, boolean fsync) {
+        Invariants.check(dir == null || jdbcUrl.startsWith("jdbc:h2:"),
+                "store.journal is for the embedded H2 store; PostgreSQL has its own log");
+        return new StoreConfig(jdbcUrl, username, password, poolSizeMax, connectionTimeoutMs,
+                queryTimeoutSeconds, groupCommitWindowMicros, groupCommitBatchMax,
+                submitQueueMax, reconnectProbeIntervalMs, dir, fsync);
     }
 
     /** Defaults for a database at {@code jdbcUrl}. */
     public static StoreConfig defaults(String jdbcUrl, String username, String password) {
         return new StoreConfig(jdbcUrl, username, password, 4, 1_000, 5, 200, 256, 16_384,
-                1_000);
+                1_000, null, false);
     }
 
     public StoreConfig withGroupCommit(long windowMicros, int batchMax) {
         return new StoreConfig(jdbcUrl, username, password, poolSizeMax, connectionTimeoutMs,
                 queryTimeoutSeconds, windowMicros, batchMax, submitQueueMax,
-                reconnectProbeIntervalMs);
+                reconnectProbeIntervalMs, journalDir, journalFsync);
     }
 
     public StoreConfig withSubmitQueueMax(int queueMax) {
         return new StoreConfig(jdbcUrl, username, password, poolSizeMax, connectionTimeoutMs,
                 queryTimeoutSeconds, groupCommitWindowMicros, groupCommitBatchMax, queueMax,
-                reconnectProbeIntervalMs);
+                reconnectProbeIntervalMs, journalDir, journalFsync);
     }
 
     public StoreConfig withTimeouts(long connectionTimeoutMs, int queryTimeoutSeconds,
             long reconnectProbeIntervalMs) {
         return new StoreConfig(jdbcUrl, username, password, poolSizeMax, connectionTimeoutMs,
                 queryTimeoutSeconds, groupCommitWindowMicros, groupCommitBatchMax,
-                submitQueueMax, reconnectProbeIntervalMs);
+                submitQueueMax, reconnectProbeIntervalMs, journalDir, journalFsync);
     }
 
     boolean isPostgres() {
@@ -91,6 +111,7 @@ public record StoreConfig(String jdbcUrl, String username, String password, int 
                 + ", groupCommitWindowMicros=" + groupCommitWindowMicros
                 + ", groupCommitBatchMax=" + groupCommitBatchMax
                 + ", submitQueueMax=" + submitQueueMax
-                + ", reconnectProbeIntervalMs=" + reconnectProbeIntervalMs + "]";
+                + ", reconnectProbeIntervalMs=" + reconnectProbeIntervalMs
+                + ", journalDir=" + journalDir + ", journalFsync=" + journalFsync + "]";
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class TransactionStore implements AutoCloseable {
     private final HikariDataSource dataSource;
-    private final GroupCommitter committer;
+    private final Committer committer;
     private final HealthTracker health;
     private final TransactionQueries transactions;
     private final RecordQueries records;
@@ -37,7 +37,7 @@ public final class TransactionStore implements AutoCloseable {
     private final LongAdder commitNanos = new LongAdder();
     private final LongAdder commitCount = new LongAdder();
 
-    private TransactionStore(HikariDataSource dataSource, GroupCommitter committer,
+    private TransactionStore(HikariDataSource dataSource, Committer committer,
             HealthTracker health, Queries queries) {
         this.dataSource = dataSource;
         this.committer = committer;
@@ -68,18 +68,42 @@ public final class TransactionStore implements AutoCloseable {
             Database.migrate(dataSource);
             HealthTracker health = new HealthTracker(clock, config.reconnectProbeIntervalMs());
             BatchCommitter batches = new BatchCommitter(dataSource, config.queryTimeoutSeconds());
-            GroupCommitter committer = new GroupCommitter(config, batches, health,
-                    dataSource::getConnection, completion);
-            committer.start();
+            Committer committer = config.journalDir() == null
+                    ? groupCommitter(config, batches, health, dataSource, completion)
+                    : journalCommitter(config, batches, health, dataSource, completion);
             return new TransactionStore(dataSource, committer, health,
-                    new Queries(dataSource, config.queryTimeoutSeconds()));
+                    new Queries(dataSource, config.queryTimeoutSeconds(),
+                            committer::awaitLoaded));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
-    /** Writes durable together, in order, in one commit shared with other submissions. */
+    private static Committer groupCommitter(StoreConfig config, BatchCommitter batches,
+            HealthTracker health, HikariDataSource dataSource, Executor completion) {
+        GroupCommitter committer = new GroupCommitter(config, batches, health,
+                dataSource::getConnection, completion);
+        committer.start();
+        return committer;
+    }
+
+    /** Replays what the journal holds into the tables first, then journals from there. */
+    private static Committer journalCommitter(StoreConfig config, BatchCommitter batches,
+            HealthTracker health, HikariDataSource dataSource, Executor completion) {
+        WriteJournal journal = WriteJournal.in(config.journalDir(), config.journalFsync());
+        long next = JournalCommitter.replay(journal, batches, dataSource::getConnection,
+                config.groupCommitBatchMax());
+        JournalCommitter committer = new JournalCommitter(config, journal, next, batches,
+                health, dataSource::getConnection, completion);
+        committer.start();
+        return committer;
+    }
+
+    /**
+     * Writes durable together, in order, shared with other submissions: one database
+     * commit, or (the embedded store) one write of the journal.
+     */
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
         long started = System.nanoTime();
         CompletableFuture<Void> done = committer.submit(writes);

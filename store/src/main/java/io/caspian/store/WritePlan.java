@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,10 +22,13 @@ import java.util.UUID;
  * same rows keep their order and writes within one level are independent: running a
  * level's inserts before its transitions cannot change the outcome.
  *
- * <p>An insert followed, in the same submission, by transitions of that transaction out of
- * the state it was just put in is folded into one insert of the final row and all its
- * history entries: a row inserted in state S is certainly in S when the next write of the
- * same submission runs. That is how a request's insert, ROUTED and SENT cost one row.
+ * <p>An insert followed by transitions of that transaction out of the state it was just
+ * put in (in the same submission or a later one of the batch, with no other write of that
+ * transaction in between) is folded into one insert of the final row and all its history
+ * entries: a row inserted in state S is certainly in S when the next write of it runs. If
+ * the row already existed (a replay), the insert inserts nothing, which the applier treats
+ * as a conflict, and the batch goes write by write. That is how a request's insert,
+ * ROUTED and SENT cost one row, and with the journal's loader its answer too.
  *
  * <p>Only the writes flows make at traffic rate are planned; a batch holding a business
  * date cut-over or an audit entry runs write by write ({@link #of} returns null).
@@ -57,19 +59,63 @@ final class WritePlan {
     private final List<Level> levels = new ArrayList<>();
     private final Map<UUID, Integer> nextLevel = new HashMap<>();
 
+    /** A row being inserted, still taking the transitions that continue its state. */
+    private static final class Folding {
+        TransactionRecord row;
+        Instant updatedAt;
+        final List<Change> history = new ArrayList<>();
+        final List<NewTransaction> slot;
+        final int index;
+
+        Folding(StoreWrite.InsertTransaction insert, List<NewTransaction> slot) {
+            this.row = insert.transaction();
+            this.updatedAt = row.createdAt();
+            this.history.add(new Change(row.id(), 1, null, row.state(), insert.cause(),
+                    row.createdAt()));
+            this.slot = slot;
+            this.index = slot.size();
+            slot.add(null);
+        }
+
+        boolean takes(StoreWrite.Transition t) {
+            return t.from() == row.state();
+        }
+
+        void take(StoreWrite.Transition t) {
+            row = row.after(t.to(), t.fields());
+            updatedAt = t.at();
+            history.add(new Change(row.id(), history.size() + 1, t.from(), t.to(), t.cause(),
+                    t.at()));
+        }
+
+        void place() {
+            slot.set(index, new NewTransaction(row, updatedAt, List.copyOf(history)));
+        }
+    }
+
+    private final Map<UUID, Folding> folding = new HashMap<>();
+    private final List<Folding> placed = new ArrayList<>();
+
     private WritePlan() {
     }
 
-    /** The plan, or null when the batch holds a write that is not planned. */
+    /**
+     * The plan, or null when the batch holds a write that is not planned. Transitions that
+     * continue a row inserted earlier in the batch, with no other write of that transaction
+     * in between, fold into the insert, also across submissions: the journal's loader gets
+     * a request's insert and its answer's transition in one batch.
+     */
     static WritePlan of(List<Submission> batch) {
         WritePlan plan = new WritePlan();
         for (Submission submission : batch) {
-            ListIterator<StoreWrite> writes = submission.writes().listIterator();
-            while (writes.hasNext()) {
-                if (!plan.add(writes.next(), writes)) {
+            for (StoreWrite write : submission.writes()) {
+                if (!plan.add(write)) {
                     return null;
                 }
             }
+        }
+        for (Folding f : plan.placed) {
+            f.place();
         }
         return plan;
     }
@@ -78,18 +124,32 @@ final class WritePlan {
         return levels;
     }
 
-    private boolean add(StoreWrite write, ListIterator<StoreWrite> rest) {
+    private boolean add(StoreWrite write) {
         if (write instanceof StoreWrite.InsertTransaction w) {
-            NewTransaction folded = fold(w, rest);
+            UUID id = w.transaction().id();
             UUID original = w.transaction().originalId();
-            level(w.transaction().id(), original).inserts().add(folded);
+            stopFolding(id);
+            stopFolding(original);
+            Folding f = new Folding(w, level(id, original).inserts());
+            folding.put(id, f);
+            placed.add(f);
         } else if (write instanceof StoreWrite.Transition w) {
-            level(w.transactionId(), null).transitions().add(w);
+            Folding f = folding.get(w.transactionId());
+            if (f != null && f.takes(w)) {
+                f.take(w);
+            } else {
+                // Not a continuation: planned on its own, where a wrong from-state conflicts.
+                stopFolding(w.transactionId());
+                level(w.transactionId(), null).transitions().add(w);
+            }
         } else if (write instanceof StoreWrite.EnqueueSaf w) {
+            stopFolding(w.item().transactionId());
             level(w.item().transactionId(), null).enqueues().add(w.item());
         } else if (write instanceof StoreWrite.SafAttempt w) {
+            stopFolding(w.transactionId());
             level(w.transactionId(), null).attempts().add(w);
         } else if (write instanceof StoreWrite.SafAck w) {
+            stopFolding(w.transactionId());
             level(w.transactionId(), null).acks().add(w);
         } else {
             return false;
@@ -97,28 +157,11 @@ final class WritePlan {
         return true;
     }
 
-    /** Consumes the transitions that directly follow the insert and continue its state. */
-    private static NewTransaction fold(StoreWrite.InsertTransaction insert,
-            ListIterator<StoreWrite> rest) {
-        TransactionRecord row = insert.transaction();
-        List<Change> history = new ArrayList<>();
-        history.add(new Change(row.id(), 1, null, row.state(), insert.cause(),
-                row.createdAt()));
-        Instant updatedAt = row.createdAt();
-        while (rest.hasNext()) {
-            StoreWrite next = rest.next();
-            if (!(next instanceof StoreWrite.Transition t) || !t.transactionId().equals(row.id())
-                    || t.from() != row.state()) {
-                // Not a continuation: planned on its own, where a wrong from-state conflicts.
-                rest.previous();
-                break;
-            }
-            row = row.after(t.to(), t.fields());
-            updatedAt = t.at();
-            history.add(new Change(row.id(), history.size() + 1, t.from(), t.to(), t.cause(),
-                    t.at()));
+    /** Later writes of {@code id} go after its insert, on levels of their own. */
+    private void stopFolding(UUID id) {
+        if (id != null) {
+            folding.remove(id);
         }
-        return new NewTransaction(row, updatedAt, List.copyOf(history));
     }
 
     private Level level(UUID key, UUID otherKey) {

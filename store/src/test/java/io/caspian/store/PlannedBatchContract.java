@@ -42,7 +42,7 @@ abstract class PlannedBatchContract {
         pool = Database.pool(database.config());
         Database.migrate(pool);
         committer = new BatchCommitter(pool, 5);
-        Queries queries = new Queries(pool, 5);
+        Queries queries = new Queries(pool, 5, () -> { });
         rows = new TransactionQueries(queries);
         records = new RecordQueries(queries);
     }

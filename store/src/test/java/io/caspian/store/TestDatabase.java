@@ -36,7 +36,12 @@ abstract class TestDatabase implements AutoCloseable {
     abstract Connection connect() throws SQLException;
 
     static TestDatabase h2() {
-        return new H2();
+        return new H2(false);
+    }
+
+    /** H2 made durable through the write-ahead journal, as the embedded default is. */
+    static TestDatabase h2WithJournal() {
+        return new H2(true);
     }
 
     static TestDatabase postgres() {
@@ -46,8 +51,10 @@ abstract class TestDatabase implements AutoCloseable {
     static final class H2 extends TestDatabase {
         private final Path directory;
         private final String url;
+        private final boolean journal;
 
-        H2() {
+        H2(boolean journal) {
+            this.journal = journal;
             try {
                 directory = Files.createTempDirectory("caspian-store-h2");
             } catch (IOException e) {
@@ -60,12 +67,13 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         StoreConfig config() {
-            return StoreConfig.defaults(url, "caspian", "");
+            StoreConfig plain = StoreConfig.defaults(url, "caspian", "");
+            return journal ? plain.withJournal(directory.resolve("journal"), false) : plain;
         }
 
         @Override
         String name() {
-            return "H2";
+            return journal ? "H2 with journal" : "H2";
         }
 
         @Override

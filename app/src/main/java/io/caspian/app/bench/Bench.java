@@ -64,7 +64,8 @@ final class Bench {
     private String describe() {
         String work = plan.requests() > 0 ? plan.requests() + " requests"
                 : plan.measureMs() / 1000.0 + " s";
-        return "store " + plan.store() + ", mix " + plan.mix().name().toLowerCase()
+        return "store " + plan.store() + (plan.journalFsync() ? " (journal fsync)" : "")
+                + ", mix " + plan.mix().name().toLowerCase()
                 + (plan.mix() == BenchPlan.Mix.PURCHASE ? " (PIN on " + plan.pinFraction()
                         + " of POS)" : "")
                 + ", warm-up " + plan.warmupMs() / 1000.0 + " s, measured " + work

@@ -73,6 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "$" + StoreChoice.PASSWORD_VARIABLE + " (default: ${DEFAULT-VALUE}).")
     String store;
 
+    @Option(names = "--journal-fsync", description = "Embedded store: force every journal "
+            + "write to the device (durable against power loss) instead of handing it to "
+            + "the operating system.")
+    boolean journalFsync;
+
     @Option(names = "--store-user", defaultValue = "caspian", paramLabel = "USER",
             description = "Database user for a --store URL (default: ${DEFAULT-VALUE}).")
     String storeUser;
@@ -148,10 +153,12 @@ public final class BenchCommand implements Callable<Integer> {
         require(s.equals("embedded") || s.startsWith("jdbc:postgresql:")
                 || s.startsWith("jdbc:h2:"), "--store must be embedded or a jdbc:postgresql: "
                         + "or jdbc:h2: URL");
+        require(!journalFsync || s.equals("embedded"), "--journal-fsync is for the "
+                + "embedded store");
         return new BenchPlan(modes, directions, inFlight, rate,
                 requests == null ? 0 : requests, measureMs, warmupMs, floor, data, s,
                 storeUser, m, pinFraction, ioThreads, batchMax, windowMicros, seed,
-                recordMessages);
+                recordMessages, journalFsync);
     }
 
     private static void require(boolean ok, String message) {

@@ -25,11 +25,13 @@ import java.util.List;
  * @param seed seed of every random choice
  * @param recordMessages whether every message is journalled for the console's traces, as
  *     a switch with its console on does
+ * @param journalFsync whether the embedded store forces each journal write to the device
  */
 record BenchPlan(List<Mode> modes, List<Direction> directions, int inFlight,
         int ratePerSecond, long requests, long measureMs, long warmupMs, boolean floor,
         Path data, String store, String storeUser, Mix mix, double pinFraction,
-        int ioThreads, int batchMax, long windowMicros, long seed, boolean recordMessages) {
+        int ioThreads, int batchMax, long windowMicros, long seed, boolean recordMessages,
+        boolean journalFsync) {
 
     /** The request mix: purchases only (the headline figure), or the demo's retail day. */
     enum Mix {

@@ -26,6 +26,9 @@ final class StoreChoice {
                 : store.groupCommitWindowMicros();
         int batch = plan.batchMax() > 0 ? plan.batchMax() : store.groupCommitBatchMax();
         store = store.withGroupCommit(window, batch);
+        if (plan.journalFsync()) {
+            store = store.withJournal(store.journalDir(), true);
+        }
         return new Settings(s.switchSettings(), s.links(), store, s.hsmStore(), s.lmk(),
                 s.panDataKey(), s.panHashKey(), s.ioThreads());
     }

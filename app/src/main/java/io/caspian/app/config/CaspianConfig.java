@@ -41,7 +41,8 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
 
     /** The store: {@code jdbcUrl: embedded} means an H2 file under {@code dataDir}. */
     public record StoreSection(String jdbcUrl, String username, String password,
-            String dataDir, long groupCommitWindowMicros, int groupCommitBatchMax) {
+            String dataDir, long groupCommitWindowMicros, int groupCommitBatchMax,
+            Boolean journalFsync) {
     }
 
     /** The software HSM's key store directory and LMK file. */

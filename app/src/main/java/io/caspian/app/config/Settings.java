@@ -276,13 +276,16 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
                         ? StoreConfig.embedded(Path.of(s.dataDir() == null ? "data"
                                 : s.dataDir()))
                         : StoreConfig.defaults(s.jdbcUrl(), s.username(), s.password());
+                require(s.journalFsync() == null || base.journalDir() != null,
+                        "store.journalFsync", "is for the embedded store (jdbcUrl: embedded)");
+                boolean fsync = s.journalFsync() != null && s.journalFsync();
                 return new StoreConfig(base.jdbcUrl(), base.username(), base.password(),
                         base.poolSizeMax(), base.connectionTimeoutMs(),
                         base.queryTimeoutSeconds(), s.groupCommitWindowMicros() > 0
                         ? s.groupCommitWindowMicros() : base.groupCommitWindowMicros(),
                         s.groupCommitBatchMax() > 0 ? s.groupCommitBatchMax()
                                 : base.groupCommitBatchMax(), base.submitQueueMax(),
-                        base.reconnectProbeIntervalMs());
+                        base.reconnectProbeIntervalMs(), base.journalDir(), fsync);
             } catch (IllegalArgumentException e) {
                 throw fail("store", e.getMessage());
             }

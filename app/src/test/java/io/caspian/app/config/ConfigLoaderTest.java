@@ -26,6 +26,21 @@ class ConfigLoaderTest {
         assertThat(s.links().get("shetab").framing().header().code()).isEqualTo("ascii4");
         assertThat(s.switchSettings().scheme("shetab").wire().currency().exponent()).isZero();
         assertThat(s.store().jdbcUrl()).startsWith("jdbc:h2:file:");
+        assertThat(s.store().journalDir().toString()).endsWith("/data/journal");
+        assertThat(s.store().journalFsync()).isFalse();
+    }
+
+    @Test
+    void theEmbeddedStoreMayForceItsJournalAndPostgresHasNone() throws Exception {
+        Settings forced = Settings.of(ConfigLoader.parse(shipped().replace(
+                "journalFsync: false", "journalFsync: true"), "c.yaml"), "c.yaml");
+        assertThat(forced.store().journalFsync()).isTrue();
+        String postgres = shipped().replace("jdbcUrl: embedded",
+                "jdbcUrl: jdbc:postgresql://127.0.0.1:5432/test");
+        assertThat(Settings.of(ConfigLoader.parse(postgres.replaceAll(
+                "(?m)^  journalFsync:.*\\n", ""), "c.yaml"), "c.yaml").store().journalDir()).isNull();
+        assertBad(postgres, "c.yaml: store.journalFsync: is for the embedded store "
+                + "(jdbcUrl: embedded)");
     }
 
     @Test

@@ -68,7 +68,7 @@ class DatabaseFaultScenarioTest {
         StoreConfig base = StoreConfig.defaults(url, "postgres", "");
         StoreConfig config = new StoreConfig(base.jdbcUrl(), base.username(), base.password(),
                 base.poolSizeMax(), 500, 2, base.groupCommitWindowMicros(),
-                base.groupCommitBatchMax(), base.submitQueueMax(), 50);
+                base.groupCommitBatchMax(), base.submitQueueMax(), 50, null, false);
         h = new Harness(dir, 2_000, StandInRules.disabled(), m -> m, s -> s, config);
 
         h.from("mir", mirPurchase("000401", 10_000));
