@@ -26,11 +26,12 @@ import java.util.UUID;
  */
 final class Duplicates {
     /**
-     * How long an entry keeps its whole exchange: well past the issuer timeouts in use
-     * (seconds), so an answer, a late response and a prompt reversal all meet the live
-     * exchange. At 5,000 requests a second this is some 75,000 exchanges.
+     * How long an answered entry keeps its whole exchange: long enough for the reversals and
+     * completions that follow an answer at once (and a late response), short enough that a
+     * long window does not keep kilobytes per request. An unanswered request stays whole
+     * until its issuer timeout answers it.
      */
-    static final long HOT_MS = 15_000;
+    static final long HOT_MS = 5_000;
 
     private final long windowMs;
     private final Map<String, Seen> seen = new HashMap<>();
