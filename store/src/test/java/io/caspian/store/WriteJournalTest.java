@@ -156,4 +156,23 @@ class WriteJournalTest {
         assertThat(store.submit(move(t, TransactionState.SENT, TransactionState.DECLINED,
                 null))).failsWithin(java.time.Duration.ofSeconds(5));
     }
+
+    @Test
+    void afterARestartTransitionsAreCheckedAgainstTheTables() throws Exception {
+        TransactionRecord t = transactions.received(100_00);
+        store = TransactionStore.open(database.config(), Clock.systemUTC());
+        store.submit(insert(t)).join();
+        store.close();
+        store = TransactionStore.open(database.config(), Clock.systemUTC());
+
+        assertThat(store.submit(move(t, TransactionState.ROUTED, TransactionState.SENT, null)))
+                .failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(StoreException.class)
+                .withMessageContaining("is RECEIVED, not ROUTED");
+        store.submit(move(t, TransactionState.RECEIVED, TransactionState.ROUTED,
+                Transactions.routed())).join();
+        assertThat(store.findById(t.id()).orElseThrow().state())
+                .isEqualTo(TransactionState.ROUTED);
+    }
 }
