@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +29,13 @@ final class GroupCommitter implements Committer {
     private static final long IDLE_POLL_MS = 50;
     private static final long CLOSE_WAIT_MS = 30_000;
 
-    private final ArrayBlockingQueue<Submission> queue;
+    private final SubmissionQueue queue;
     private final BatchCommitter batches;
     private final HealthTracker health;
     private final ProbeTarget probe;
     private final Executor completion;
-    private final long windowNanos;
-    private final int batchMax;
     private final AtomicLong uncaught = new AtomicLong();
     private final Thread thread;
-    private volatile boolean accepting = true;
     private volatile boolean running = true;
 
     /** How the committer checks an idle, down database without a batch to try. */
@@ -50,13 +45,11 @@ final class GroupCommitter implements Committer {
 
     GroupCommitter(StoreConfig config, BatchCommitter batches, HealthTracker health,
             ProbeTarget probe, Executor completion) {
-        this.queue = new ArrayBlockingQueue<>(config.submitQueueMax());
+        this.queue = new SubmissionQueue(config, health, completion);
         this.batches = batches;
         this.health = health;
         this.probe = probe;
         this.completion = completion;
-        this.windowNanos = TimeUnit.MICROSECONDS.toNanos(config.groupCommitWindowMicros());
-        this.batchMax = config.groupCommitBatchMax();
         this.thread = new Thread(this::run, "caspian-store-committer");
         this.thread.setDaemon(true);
     }
@@ -67,26 +60,7 @@ final class GroupCommitter implements Committer {
 
     @Override
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
-        List<StoreWrite> copy = List.copyOf(writes);
-        Invariants.check(!copy.isEmpty(), "a submission needs at least one write");
-        if (!accepting) {
-            health.countFailed(1);
-            return CompletableFuture.failedFuture(
-                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
-        }
-        Submission submission = new Submission(copy, new CompletableFuture<>());
-        if (!queue.offer(submission)) {
-            health.countFailed(1);
-            return CompletableFuture.failedFuture(new StoreException(
-                    StoreFailure.STORE_OVERLOADED, queue.size() + " submissions waiting"));
-        }
-        if (!accepting && queue.remove(submission)) {
-            // Raced close(): the committer may already be gone, so nobody would answer it.
-            health.countFailed(1);
-            submission.future().completeExceptionally(
-                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
-        }
-        return submission.future();
+        return queue.submit(writes);
     }
 
     /** Nothing to wait for: a submission completes after its commit. */
@@ -110,54 +84,29 @@ final class GroupCommitter implements Committer {
     }
 
     private void run() {
-        List<Submission> batch = new ArrayList<>(batchMax);
+        List<Submission> batch = new ArrayList<>(queue.batchMax());
         while (running || !queue.isEmpty()) {
             try {
-                Submission first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!queue.nextGroup(batch, IDLE_POLL_MS)) {
                     probeIfDown();
                     continue;
                 }
-                batch.add(first);
-                gather(batch);
                 commit(batch);
             } catch (Throwable t) {
                 // Top of the thread loop: the committer must outlive anything one batch
                 // does, or every later write would hang.
                 uncaught.incrementAndGet();
                 LOG.error("store committer failed a batch of {}", batch.size(), t);
-                fail(batch, StoreFailure.DATABASE_UNAVAILABLE, "committer failure: " + t);
+                queue.fail(batch, StoreFailure.DATABASE_UNAVAILABLE, "committer failure: " + t);
             } finally {
                 batch.clear();
             }
         }
     }
 
-    /**
-     * Adds what is already queued, then waits up to the window (from now, the first
-     * submission's arrival) for more. The window is a pacing interval, not business time,
-     * so it reads the monotonic nanosecond timer rather than the injected clock.
-     */
-    private void gather(List<Submission> batch) throws InterruptedException {
-        queue.drainTo(batch, batchMax - batch.size());
-        long deadline = System.nanoTime() + windowNanos;
-        while (batch.size() < batchMax) {
-            long waitNanos = deadline - System.nanoTime();
-            if (waitNanos <= 0) {
-                return;
-            }
-            Submission next = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, batchMax - batch.size());
-        }
-    }
-
     private void commit(List<Submission> batch) {
         if (!health.mayTryDatabase()) {
-            fail(batch, StoreFailure.DATABASE_UNAVAILABLE, health.downDetail());
+            queue.fail(batch, StoreFailure.DATABASE_UNAVAILABLE, health.downDetail());
             return;
         }
         StoreException[] outcomes;
@@ -166,7 +115,7 @@ final class GroupCommitter implements Committer {
         } catch (BatchFailure f) {
             health.down(f.getMessage());
             LOG.warn("store batch of {} failed: {} {}", batch.size(), f.failure(), f.getMessage());
-            fail(batch, f.failure(), f.getMessage());
+            queue.fail(batch, f.failure(), f.getMessage());
             return;
         }
         health.up();
@@ -180,16 +129,6 @@ final class GroupCommitter implements Committer {
             } else {
                 health.countFailed(1);
                 completion.execute(() -> future.completeExceptionally(outcome));
-            }
-        }
-    }
-
-    private void fail(List<Submission> batch, StoreFailure failure, String detail) {
-        StoreException error = new StoreException(failure, detail);
-        for (Submission submission : batch) {
-            if (!submission.future().isDone()) {
-                health.countFailed(1);
-                completion.execute(() -> submission.future().completeExceptionally(error));
             }
         }
     }
@@ -214,15 +153,13 @@ final class GroupCommitter implements Committer {
     /** Commits what is queued, then stops; submissions arriving meanwhile fail as closed. */
     @Override
     public void close() {
-        accepting = false;
+        queue.stopAccepting();
         running = false;
         try {
             thread.join(CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Submission> left = new ArrayList<>();
-        queue.drainTo(left);
-        fail(left, StoreFailure.STORE_CLOSED, "store closed before commit");
+        queue.failLeftovers();
     }
 }

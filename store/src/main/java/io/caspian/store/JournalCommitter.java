@@ -121,15 +121,13 @@ final class JournalCommitter implements Committer {
         Invariants.check(STATES * STATES <= 128, "transition edges must fit in two words");
     }
 
-    private final ArrayBlockingQueue<Submission> queue;
+    private final SubmissionQueue queue;
     private final ArrayBlockingQueue<Journaled> loadQueue;
     private final WriteJournal journal;
     private final BatchCommitter batches;
     private final HealthTracker health;
     private final Executor completion;
     private final ConnectionSource connections;
-    private final long windowNanos;
-    private final int batchMax;
     private final Map<UUID, Known> known = new ConcurrentHashMap<>();
     private final AtomicLong uncaught = new AtomicLong();
     private final AtomicLong lateFailures = new AtomicLong();
@@ -141,7 +139,6 @@ final class JournalCommitter implements Committer {
     private volatile long loaded;
     private volatile boolean hurry;
     private volatile String broken;
-    private volatile boolean accepting = true;
     private volatile boolean running = true;
     private volatile boolean loading = true;
     private long lastSweepMs;
@@ -154,15 +151,13 @@ final class JournalCommitter implements Committer {
     JournalCommitter(StoreConfig config, WriteJournal journal, long nextNumber,
             BatchCommitter batches, HealthTracker health, ConnectionSource connections,
             Executor completion) {
-        this.queue = new ArrayBlockingQueue<>(config.submitQueueMax());
+        this.queue = new SubmissionQueue(config, health, completion);
         this.loadQueue = new ArrayBlockingQueue<>(config.submitQueueMax());
         this.journal = journal;
         this.batches = batches;
         this.health = health;
         this.connections = connections;
         this.completion = completion;
-        this.windowNanos = TimeUnit.MICROSECONDS.toNanos(config.groupCommitWindowMicros());
-        this.batchMax = config.groupCommitBatchMax();
         this.nextNumber = nextNumber;
         this.journaled = nextNumber - 1;
         this.loaded = nextNumber - 1;
@@ -217,25 +212,7 @@ final class JournalCommitter implements Committer {
 
     @Override
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
-        List<StoreWrite> copy = List.copyOf(writes);
-        Invariants.check(!copy.isEmpty(), "a submission needs at least one write");
-        if (!accepting) {
-            health.countFailed(1);
-            return CompletableFuture.failedFuture(
-                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
-        }
-        Submission submission = new Submission(copy, new CompletableFuture<>());
-        if (!queue.offer(submission)) {
-            health.countFailed(1);
-            return CompletableFuture.failedFuture(new StoreException(
-                    StoreFailure.STORE_OVERLOADED, queue.size() + " submissions waiting"));
-        }
-        if (!accepting && queue.remove(submission)) {
-            health.countFailed(1);
-            submission.future().completeExceptionally(
-                    new StoreException(StoreFailure.STORE_CLOSED, "store is closed"));
-        }
-        return submission.future();
+        return queue.submit(writes);
     }
 
     @Override
@@ -288,46 +265,25 @@ final class JournalCommitter implements Committer {
     // ---- committer thread ----
 
     private void commitLoop() {
-        List<Submission> batch = new ArrayList<>(batchMax);
+        List<Submission> batch = new ArrayList<>(queue.batchMax());
         while (running || !queue.isEmpty()) {
             try {
-                Submission first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (queue.nextGroup(batch, IDLE_POLL_MS)) {
+                    journal(batch);
                 }
-                batch.add(first);
-                gather(batch);
-                journal(batch);
             } catch (Throwable t) {
                 uncaught.incrementAndGet();
                 LOG.error("journal committer failed a batch of {}", batch.size(), t);
-                fail(batch, StoreFailure.DATABASE_UNAVAILABLE, "committer failure: " + t);
+                queue.fail(batch, StoreFailure.DATABASE_UNAVAILABLE, "committer failure: " + t);
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void gather(List<Submission> batch) throws InterruptedException {
-        queue.drainTo(batch, batchMax - batch.size());
-        long deadline = System.nanoTime() + windowNanos;
-        while (batch.size() < batchMax) {
-            long waitNanos = deadline - System.nanoTime();
-            if (waitNanos <= 0) {
-                return;
-            }
-            Submission next = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, batchMax - batch.size());
-        }
-    }
-
     private void journal(List<Submission> batch) throws InterruptedException {
         if (broken != null) {
-            fail(batch, StoreFailure.DATABASE_UNAVAILABLE, broken);
+            queue.fail(batch, StoreFailure.DATABASE_UNAVAILABLE, broken);
             return;
         }
         long nowMs = System.currentTimeMillis();
@@ -364,7 +320,7 @@ final class JournalCommitter implements Committer {
             for (Journaled j : accepted) {
                 known.keySet().removeAll(ids(j.submission().writes()));
             }
-            fail(batch, StoreFailure.DATABASE_UNAVAILABLE, broken);
+            queue.fail(batch, StoreFailure.DATABASE_UNAVAILABLE, broken);
             return;
         }
         journaled = accepted.get(accepted.size() - 1).number();
@@ -483,16 +439,6 @@ final class JournalCommitter implements Committer {
             }
         }
         return ids;
-    }
-
-    private void fail(List<Submission> batch, StoreFailure failure, String detail) {
-        StoreException error = new StoreException(failure, detail);
-        for (Submission submission : batch) {
-            if (!submission.future().isDone()) {
-                health.countFailed(1);
-                completion.execute(() -> submission.future().completeExceptionally(error));
-            }
-        }
     }
 
     // ---- loader thread ----
@@ -630,12 +576,10 @@ final class JournalCommitter implements Committer {
     /** Journals what is queued, loads everything, checkpoints and deletes the journal. */
     @Override
     public void close() {
-        accepting = false;
+        queue.stopAccepting();
         running = false;
         join(committerThread);
-        List<Submission> left = new ArrayList<>();
-        queue.drainTo(left);
-        fail(left, StoreFailure.STORE_CLOSED, "store closed before commit");
+        queue.failLeftovers();
         loading = false;
         join(loaderThread);
         journal.close();
