@@ -54,7 +54,7 @@ final class JournalCommitter implements Committer {
     private static final Logger LOG = LoggerFactory.getLogger(JournalCommitter.class);
 
     /** How long the loader gathers submissions before a transaction of them. */
-    static final long LOAD_INTERVAL_MS = 20;
+    static final long LOAD_INTERVAL_MS = 100;
 
     /** Most submissions the loader puts in one database transaction. */
     static final int LOAD_BATCH_MAX = 4_096;
