@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * loaded is a no-op the second time.
  *
  * <p>Why: the database's own cost per commit and per row dominated the switch. Loading a
- * request and its answer in one transaction, tens of milliseconds later, writes the row
+ * request and its answer in one transaction, up to a tenth of a second later, writes the row
  * once in its final state instead of inserting it and then updating it (H2 executes an
  * update as a delete and an insert on every index), and one commit serves hundreds of
  * submissions. Measured in {@code docs/benchmarks.md}.
