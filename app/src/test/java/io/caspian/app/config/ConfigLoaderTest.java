@@ -37,8 +37,9 @@ class ConfigLoaderTest {
         assertThat(forced.store().journalFsync()).isTrue();
         String postgres = shipped().replace("jdbcUrl: embedded",
                 "jdbcUrl: jdbc:postgresql://127.0.0.1:5432/test");
-        assertThat(Settings.of(ConfigLoader.parse(postgres.replaceAll(
-                "(?m)^  journalFsync:.*\\n", ""), "c.yaml"), "c.yaml").store().journalDir()).isNull();
+        String withoutFsync = postgres.replaceAll("(?m)^  journalFsync:.*\\n", "");
+        assertThat(Settings.of(ConfigLoader.parse(withoutFsync, "c.yaml"), "c.yaml").store()
+                .journalDir()).isNull();
         assertBad(postgres, "c.yaml: store.journalFsync: is for the embedded store "
                 + "(jdbcUrl: embedded)");
     }
