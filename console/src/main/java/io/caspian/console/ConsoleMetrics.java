@@ -114,6 +114,15 @@ public final class ConsoleMetrics implements EngineObserver {
         Gauge.builder("caspian.store.queue.depth", store, s -> s.health().queueDepth())
                 .description("Submissions waiting for the group committer")
                 .register(registry);
+        Gauge.builder("caspian.store.journal.backlog", backend.store(),
+                s -> s.journalLag().backlog())
+                .description("Submissions durable in the write-ahead journal, not yet loaded "
+                        + "into the tables (embedded store)")
+                .register(registry);
+        FunctionCounter.builder("caspian.store.journal.late.failures", backend.store(),
+                s -> s.journalLag().lateFailures())
+                .description("Journaled submissions the database refused when loading them:"
+                        + " a bug to alert on").register(registry);
         Gauge.builder("caspian.store.up", store, s -> s.health().isUp() ? 1 : 0)
                 .description("1 when the store commits, 0 when it is down").register(registry);
         FunctionCounter.builder("caspian.store.commits", store, s -> s.health().commits())

@@ -315,7 +315,9 @@ class ConsoleServerTest {
                 .contains("caspian_request_latency_seconds_bucket{direction=\"mir>shetab\"")
                 .contains("caspian_in_flight 3.0")
                 .contains("caspian_link_up{link=\"mir\"} 1.0")
-                .contains("caspian_store_up 1.0");
+                .contains("caspian_store_up 1.0")
+                .contains("caspian_store_journal_late_failures_total 0.0")
+                .containsPattern("caspian_store_journal_backlog \\d");
         assertThat(http.basic("/metrics", "vera", "wrong").statusCode()).isEqualTo(401);
         JsonNode dir = Http.json(http.get("/api/dashboard", http.login("vera", "vera-pw")))
                 .get("directions").get(0);

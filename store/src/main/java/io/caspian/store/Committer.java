@@ -21,6 +21,16 @@ interface Committer extends AutoCloseable {
 
     int queueDepth();
 
+    /** Submissions durable in the journal and not yet in the tables; 0 without a journal. */
+    default long loadBacklog() {
+        return 0;
+    }
+
+    /** Journaled submissions the database refused when loading them (a flow bug). */
+    default long lateFailures() {
+        return 0;
+    }
+
     long uncaughtFailures();
 
     boolean isAlive();

@@ -252,9 +252,14 @@ final class JournalCommitter implements Committer {
         return uncaught.get();
     }
 
-    /** Journaled submissions the database refused when loading them (a flow bug). */
-    long lateFailures() {
+    @Override
+    public long lateFailures() {
         return lateFailures.get();
+    }
+
+    @Override
+    public long loadBacklog() {
+        return Math.max(0, journaled - loaded);
     }
 
     @Override

@@ -135,6 +135,19 @@ public final class TransactionStore implements AutoCloseable {
         return health.snapshot(committer.queueDepth());
     }
 
+    /**
+     * The embedded store's write-ahead journal: submissions durable there and not yet in
+     * the tables, and those the database refused when they were loaded (each logged as an
+     * error: a flow bug). Both 0 on PostgreSQL, which has no journal.
+     */
+    public JournalLag journalLag() {
+        return new JournalLag(committer.loadBacklog(), committer.lateFailures());
+    }
+
+    /** See {@link #journalLag()}. */
+    public record JournalLag(long backlog, long lateFailures) {
+    }
+
     /** Whether the committer thread runs; false only after {@link #close()}. */
     public boolean isCommitterAlive() {
         return committer.isAlive();
