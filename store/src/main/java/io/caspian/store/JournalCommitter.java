@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What a flow is told stays what the database would have said: transitions are checked
  * when submitted, against the state of every transaction this committer wrote in the last
- * {@value #KNOWN_KEEP_MS} ms (the embedded database has no other writer), else against the
- * tables. A submission holding anything else (store-and-forward items, business dates,
- * audit entries) completes only after it is loaded, with the database's own verdict.
+ * {@value #KNOWN_KEEP_MS} ms (nothing else writes transaction states to the embedded
+ * database), else against the tables. A submission holding anything else (a row naming its
+ * original, store-and-forward items, business dates, audit entries) completes only after
+ * it is loaded, with the database's own verdict.
  * Queries wait for the loader ({@link #awaitLoaded}), so they see every completed write.
  */
 final class JournalCommitter implements Committer {
