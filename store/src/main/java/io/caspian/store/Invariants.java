@@ -5,6 +5,20 @@ final class Invariants {
     private Invariants() {
     }
 
+    /** Whether {@code s} is exactly {@code length} ASCII digits (no regex: hot path). */
+    static boolean digits(String s, int length) {
+        if (s == null || s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void check(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

@@ -28,7 +28,7 @@ public record SafItem(UUID transactionId, SafKind kind, String targetScheme, Saf
         Invariants.present(kind, "kind");
         Invariants.requiredText(targetScheme, "target scheme", 16);
         Invariants.present(status, "status");
-        Invariants.check(messageMti != null && messageMti.matches("[0-9]{4}"),
+        Invariants.check(Invariants.digits(messageMti, 4),
                 "message mti must be four digits");
         Invariants.requiredText(reasonCode, "reason code", 4);
         Invariants.check(amountMinor >= 0, "amount must not be negative");

@@ -64,8 +64,8 @@ public record TransactionRecord(UUID id, Instant createdAt, String acquirerSchem
         Invariants.requiredText(acquirerScheme, "acquirer scheme", 16);
         Invariants.requiredText(issuerScheme, "issuer scheme", 16);
         Invariants.present(channel, "channel");
-        Invariants.check(mti != null && mti.matches("[0-9]{4}"), "mti must be four digits");
-        Invariants.check(processingCode != null && processingCode.matches("[0-9]{6}"),
+        Invariants.check(Invariants.digits(mti, 4), "mti must be four digits");
+        Invariants.check(Invariants.digits(processingCode, 6),
                 "processing code must be six digits");
         Invariants.present(pan, "pan");
         Invariants.present(acquirerAmount, "acquirer amount");

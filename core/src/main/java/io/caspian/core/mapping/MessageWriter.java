@@ -17,6 +17,10 @@ import java.time.Instant;
 /** Writes canonical messages in one scheme's dialect. Stateless. */
 public final class MessageWriter {
     private static final DateTimeFormatter DE7 = DateTimeFormatter.ofPattern("MMddHHmmss");
+    private static final DateTimeFormatter LOCAL_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HHmmss");
+    private static final DateTimeFormatter LOCAL_DATE = DateTimeFormatter.ofPattern("MMdd");
     /** Fields a response echoes from its request, when the response's dialect has them. */
     private static final int[] ECHOED = {2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 15, 32, 33, 37,
         41, 42, 49, 50, 51, 90};
@@ -246,10 +250,10 @@ public final class MessageWriter {
 
     private void setLocalTime(IsoMessage m, LocalDateTime t) {
         if (wire.conventions().localTime() == WireConventions.LocalTimeLayout.DE12_DATE_TIME) {
-            m.set(12, DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(t));
+            m.set(12, LOCAL_DATE_TIME.format(t));
         } else {
-            m.set(12, DateTimeFormatter.ofPattern("HHmmss").format(t));
-            setIfDeclared(m, 13, DateTimeFormatter.ofPattern("MMdd").format(t));
+            m.set(12, LOCAL_TIME.format(t));
+            setIfDeclared(m, 13, LOCAL_DATE.format(t));
         }
     }
 
@@ -294,8 +298,7 @@ public final class MessageWriter {
         String mti = originalMti.withVersion(wire.version()).toString();
         String acq = Digits.pad(wire.institutionId(), 11);
         if (wire.dialect().field(90).max() >= 52) {
-            String local = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                    .format(original.localTime() != null ? original.localTime()
+            String local = LOCAL_DATE_TIME.format(original.localTime() != null ? original.localTime()
                             : LocalDateTime.ofInstant(original.at(), ZoneOffset.UTC));
             return mti + Digits.pad(original.stan(), 12) + local + acq
                     + acq;

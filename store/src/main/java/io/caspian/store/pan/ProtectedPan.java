@@ -22,10 +22,10 @@ public record ProtectedPan(byte[] ciphertext, String keyId, PanHash hash, String
         ciphertext = ciphertext.clone();
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(hash, "hash");
-        if (first6 == null || !first6.matches("[0-9]{6}")) {
+        if (!digits(first6, 6)) {
             throw new IllegalArgumentException("first6 must be six digits");
         }
-        if (last4 == null || !last4.matches("[0-9]{4}")) {
+        if (!digits(last4, 4)) {
             throw new IllegalArgumentException("last4 must be four digits");
         }
     }
@@ -55,5 +55,18 @@ public record ProtectedPan(byte[] ciphertext, String keyId, PanHash hash, String
     @Override
     public String toString() {
         return "ProtectedPan[" + masked() + " key=" + keyId + "]";
+    }
+
+    /** Exactly {@code length} ASCII digits; a loop, not a regex: built on every request. */
+    private static boolean digits(String s, int length) {
+        if (s == null || s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
