@@ -97,14 +97,19 @@ final class JournalCommitter implements Committer {
         }
 
         Known move(TransactionState from, TransactionState to, long number, long nowMs) {
+            return withEdge(from, to).moved(to, number, nowMs);
+        }
+
+        /** The same state, having taken the edge (from, to). */
+        Known withEdge(TransactionState from, TransactionState to) {
             int bit = bit(from, to);
-            return new Known(to, bit < 64 ? edgesLow | 1L << bit : edgesLow,
-                    bit < 64 ? edgesHigh : edgesHigh | 1L << (bit - 64), number, nowMs,
+            return new Known(state, bit < 64 ? edgesLow | 1L << bit : edgesLow,
+                    bit < 64 ? edgesHigh : edgesHigh | 1L << (bit - 64), number, touchedMs,
                     identity);
         }
 
-        Known withState(TransactionState s) {
-            return new Known(s, edgesLow, edgesHigh, number, touchedMs, identity);
+        private Known moved(TransactionState to, long number, long nowMs) {
+            return new Known(to, edgesLow, edgesHigh, number, nowMs, identity);
         }
 
         Known touched(long number, long nowMs) {
@@ -400,10 +405,7 @@ final class JournalCommitter implements Committer {
             return remembered;
         }
         try (Connection c = connections.connect();
-                PreparedStatement s = c.prepareStatement("SELECT c.state, (SELECT COUNT(*)"
-                        + " FROM transaction_state_change h WHERE h.transaction_id = c.id"
-                        + " AND h.from_state = ? AND h.to_state = ?)"
-                        + " FROM card_transaction c WHERE c.id = ?")) {
+                PreparedStatement s = c.prepareStatement(TransitionWriter.CURRENT)) {
             s.setString(1, from.name());
             s.setString(2, to.name());
             s.setObject(3, id);
@@ -413,7 +415,7 @@ final class JournalCommitter implements Committer {
                 }
                 Known k = Known.fresh(TransactionState.valueOf(r.getString(1)), 0, nowMs);
                 // The edge asked about, if taken, is all a replay check needs.
-                return r.getLong(2) > 0 ? k.move(from, to, 0, nowMs).withState(k.state()) : k;
+                return r.getLong(2) > 0 ? k.withEdge(from, to) : k;
             }
         }
     }

@@ -35,7 +35,8 @@ final class TransitionWriter {
             + " (transaction_id, seq, from_state, to_state, cause, changed_at)"
             + " SELECT id, state_seq, ?, ?, ?, ? FROM card_transaction WHERE id = ?";
 
-    private static final String CURRENT = "SELECT c.state, (SELECT COUNT(*)"
+    /** A transaction's state and whether it took an edge: (from, to, id) -> (state, count). */
+    static final String CURRENT = "SELECT c.state, (SELECT COUNT(*)"
             + " FROM transaction_state_change h WHERE h.transaction_id = c.id"
             + " AND h.from_state = ? AND h.to_state = ?) FROM card_transaction c WHERE c.id = ?";
 

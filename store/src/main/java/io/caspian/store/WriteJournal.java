@@ -117,10 +117,11 @@ final class WriteJournal implements AutoCloseable {
         long number = firstNumber;
         CRC32C crc = new CRC32C();
         for (byte[] p : payloads) {
+            int start = buffer.position();
+            buffer.putInt(p.length).putInt(0).putLong(number).put(p);
             crc.reset();
-            crc.update(longBytes(number));
-            crc.update(p);
-            buffer.putInt(p.length).putInt((int) crc.getValue()).putLong(number).put(p);
+            crc.update(buffer.array(), start + 8, 8 + p.length);
+            buffer.putInt(start + 4, (int) crc.getValue());
             number++;
         }
         buffer.flip();
@@ -229,8 +230,7 @@ final class WriteJournal implements AutoCloseable {
                     byte[] payload = new byte[length];
                     all.get(payload);
                     crc.reset();
-                    crc.update(longBytes(number));
-                    crc.update(payload);
+                    crc.update(all.array(), offset + 8, 8 + length);
                     if ((int) crc.getValue() != sum) {
                         damage = "checksum mismatch in record " + number;
                     } else {
@@ -261,10 +261,6 @@ final class WriteJournal implements AutoCloseable {
                     + " record " + number + " at offset " + offset + " cannot be read: "
                     + e.getMessage(), e);
         }
-    }
-
-    private static byte[] longBytes(long v) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(v).array();
     }
 
     private static void delete(Path p) {
