@@ -1,7 +1,5 @@
 package io.caspian.hsm;
 
-import java.util.regex.Pattern;
-
 /**
  * Names a key in the store: its id and, optionally, one version.
  *
@@ -14,16 +12,32 @@ import java.util.regex.Pattern;
  */
 public record KeyRef(String id, int version) {
     public static final int CURRENT = 0;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int ID_LENGTH_MAX = 64;
 
     public KeyRef {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!validId(id)) {
             throw new IllegalArgumentException(
                     "key id must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
         }
         if (version < 0) {
             throw new IllegalArgumentException("key version must be 0 (current) or positive");
         }
+    }
+
+    /** A loop, not a pattern: a reference is built for every MAC and PIN command. */
+    private static boolean validId(String id) {
+        if (id == null || id.isEmpty() || id.length() > ID_LENGTH_MAX) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static KeyRef current(String id) {

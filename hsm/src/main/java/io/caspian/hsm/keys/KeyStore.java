@@ -137,11 +137,18 @@ public final class KeyStore {
         if (!ref.isCurrent()) {
             return List.of(find(ref).info());
         }
+        // Called for every MAC and PIN command: a loop, not a stream (versions are few and
+        // stored oldest first, so newest first is the reverse walk).
         Instant now = clock.instant();
-        List<KeyInfo> usable = versions(ref.id()).stream().map(StoredKey::info)
-                .filter(info -> info.usableAt(now))
-                .sorted(Comparator.comparingInt(KeyInfo::version).reversed())
-                .toList();
+        List<StoredKey> versions = versions(ref.id());
+        List<KeyInfo> usable = new ArrayList<>(versions.size());
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            KeyInfo info = versions.get(i).info();
+            if (info.usableAt(now)) {
+                usable.add(info);
+            }
+        }
+        usable.sort(Comparator.comparingInt(KeyInfo::version).reversed());
         if (usable.isEmpty()) {
             throw new Refusal(HsmError.KEY_RETIRED, "key " + ref.id() + " has no usable version");
         }
@@ -195,14 +202,18 @@ public final class KeyStore {
     private StoredKey find(KeyRef ref) {
         List<StoredKey> versions = versions(ref.id());
         Instant now = clock.instant();
-        if (ref.isCurrent()) {
-            return versions.stream().filter(k -> k.info().usableAt(now))
-                    .max(Comparator.comparingInt(k -> k.info().version()))
-                    .orElseThrow(() -> new Refusal(HsmError.KEY_RETIRED,
-                            "key " + ref.id() + " has no usable version"));
+        StoredKey key = null;
+        for (StoredKey k : versions) {
+            boolean match = ref.isCurrent()
+                    ? k.info().usableAt(now)
+                            && (key == null || k.info().version() > key.info().version())
+                    : k.info().version() == ref.version();
+            key = match ? k : key;
         }
-        StoredKey key = versions.stream().filter(k -> k.info().version() == ref.version())
-                .findFirst().orElseThrow(() -> notFound(ref));
+        if (key == null) {
+            throw ref.isCurrent() ? new Refusal(HsmError.KEY_RETIRED,
+                    "key " + ref.id() + " has no usable version") : notFound(ref);
+        }
         if (!key.info().usableAt(now)) {
             throw new Refusal(HsmError.KEY_RETIRED, "key " + ref + " is retired"
                     + (key.info().status() == KeyStatus.ACTIVE ? " (grace period over)" : ""));

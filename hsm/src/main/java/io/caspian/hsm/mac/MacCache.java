@@ -17,7 +17,11 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * overwrites their key schedules. Never exposed outside the HSM, never logged.
  */
 public final class MacCache {
-    private final Map<String, Keyed> macs = new ConcurrentHashMap<>();
+    private final Map<Name, Keyed> macs = new ConcurrentHashMap<>();
+
+    /** What a cached MAC is keyed by (a record: no string built per command). */
+    private record Name(MacAlgorithm algorithm, String id, int version) {
+    }
 
     /** A keyed MAC and the length of its key, to overwrite the schedule when dropped. */
     private record Keyed(Mac mac, int keyBytes) {
@@ -26,7 +30,7 @@ public final class MacCache {
     /** The MAC of the data under {@code info}'s key; {@code key} unseals it on a miss. */
     public byte[] generate(MacAlgorithm algorithm, KeyInfo info, Supplier<ClearKey> key,
             byte[] data, int offset, int length, int macLengthBytes) {
-        String name = algorithm + "|" + info.id() + "@" + info.version();
+        Name name = new Name(algorithm, info.id(), info.version());
         Keyed keyed = macs.get(name);
         if (keyed == null) {
             try (ClearKey clear = key.get()) {
@@ -44,9 +48,8 @@ public final class MacCache {
 
     /** Drops every cached MAC of key {@code id}, its key schedule overwritten. */
     public void forget(String id) {
-        String marker = "|" + id + "@";
         macs.entrySet().removeIf(e -> {
-            if (!e.getKey().contains(marker)) {
+            if (!e.getKey().id().equals(id)) {
                 return false;
             }
             Keyed keyed = e.getValue();

@@ -7,11 +7,9 @@ import io.caspian.hsm.Refusal;
 import io.caspian.hsm.crypto.Secrets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.Mac;
-import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.macs.CBCBlockCipherMac;
 import org.bouncycastle.crypto.macs.CMac;
-import org.bouncycastle.crypto.macs.ISO9797Alg3Mac;
 import org.bouncycastle.crypto.paddings.ISO7816d4Padding;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -108,8 +106,6 @@ public final class MacEngine {
             throw new Refusal(HsmError.KEY_ALGORITHM_NOT_PERMITTED,
                     "ISO 9797-1 MAC algorithm 3 takes a double-length key (K, K')");
         }
-        return padding == null
-                ? new ISO9797Alg3Mac(new DESEngine(), 64)
-                : new ISO9797Alg3Mac(new DESEngine(), 64, padding);
+        return new RetailMac(padding);
     }
 }
