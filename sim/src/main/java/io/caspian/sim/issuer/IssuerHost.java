@@ -1,6 +1,8 @@
 package io.caspian.sim.issuer;
 
 import io.caspian.hsm.Hsm;
+import io.caspian.iso8583.DecodeResult;
+import io.caspian.iso8583.IsoCodec;
 import io.caspian.iso8583.IsoMessage;
 import io.caspian.sim.cards.CardStatus;
 import io.caspian.sim.cards.TestCard;
@@ -62,6 +64,7 @@ public final class IssuerHost {
     private long reversalsWithoutEffect;
     private long completions;
     private long approvalCodes;
+    private IsoCodec codec;
 
     /**
      * How long an answer is remembered for repeats, reversals and completions: longer than
@@ -70,8 +73,13 @@ public final class IssuerHost {
      */
     static final Duration ANSWER_MEMORY = Duration.ofSeconds(60);
 
-    /** An answer already given: the response to repeat and the posting it made, if any. */
-    private record Answered(IsoMessage response, LedgerEntry posting, Instant at) {
+    /**
+     * An answer already given: the response to repeat, in wire form, and the posting it made,
+     * if any. Wire form, because a minute of answers is tens of thousands of them: a decoded
+     * message keeps a field table besides its bytes (about four times the size), and a repeat,
+     * the only reader, is rare.
+     */
+    private record Answered(byte[] response, LedgerEntry posting, Instant at) {
     }
 
     /** Answers still remembered for repeats (bounded by {@link #ANSWER_MEMORY}). */
@@ -81,12 +89,31 @@ public final class IssuerHost {
 
     private void remember(OriginalKey key, IsoMessage response, LedgerEntry posting,
             Instant now) {
-        answered.put(key, new Answered(response, posting, now));
+        IsoCodec codec = codec(response);
+        byte[] wire = new byte[codec.encodedLength(response)];
+        codec.encodeTo(response, wire, 0);
+        answered.put(key, new Answered(wire, posting, now));
         Instant horizon = now.minus(ANSWER_MEMORY);
         Iterator<Answered> oldest = answered.values().iterator();
         while (oldest.hasNext() && oldest.next().at().isBefore(horizon)) {
             oldest.remove();
         }
+    }
+
+    private IsoCodec codec(IsoMessage m) {
+        if (codec == null || codec.dialect() != m.dialect()) {
+            codec = new IsoCodec(m.dialect());
+        }
+        return codec;
+    }
+
+    /** The answer given before, decoded again (it was encoded from a valid message). */
+    private IsoMessage repeat(Answered earlier) {
+        DecodeResult decoded = codec.decode(earlier.response());
+        if (decoded instanceof DecodeResult.Success ok) {
+            return ok.message();
+        }
+        throw new IllegalStateException("a remembered answer does not decode: " + decoded);
     }
 
     public IssuerHost(WireModel model, IssuerSettings settings, Hsm hsm, Clock clock,
@@ -131,7 +158,7 @@ public final class IssuerHost {
         Answered earlier = answered.get(key);
         if (earlier != null) {
             duplicates++;
-            return earlier.response().copy();
+            return repeat(earlier);
         }
         Instant now = clock.instant();
         CardAccount account = accounts.get(m.getString(2));
@@ -144,7 +171,7 @@ public final class IssuerHost {
             addApprovalFields(m, r, d, now);
         }
         outcomes.merge(d.outcome(), 1L, Long::sum);
-        remember(key, r.copy(), posting, now);
+        remember(key, r, posting, now);
         return r;
     }
 
@@ -191,7 +218,7 @@ public final class IssuerHost {
         Answered earlier = answered.get(key);
         if (earlier != null) {
             duplicates++;
-            return earlier.response().copy();
+            return repeat(earlier);
         }
         Instant now = clock.instant();
         OriginalKey authorization = model.originalKeyOf(m);
@@ -216,7 +243,7 @@ public final class IssuerHost {
         }
         IsoMessage r = replies.answer(m, Outcome.APPROVED, now);
         outcomes.merge(Outcome.APPROVED, 1L, Long::sum);
-        remember(key, r.copy(), adjustment, now);
+        remember(key, r, adjustment, now);
         return r;
     }
 

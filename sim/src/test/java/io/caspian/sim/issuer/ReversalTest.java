@@ -133,6 +133,12 @@ class ReversalTest {
         IsoMessage original = purchase(3_000);
         IsoMessage first = trace.get(trace.size() - 1);
         IsoMessage again = issuer.handle(original.copy());
+        // The answer is remembered in wire form and decoded again: the very same fields.
+        assertThat(again.mti()).isEqualTo(first.mti());
+        assertThat(again.fieldNumbers()).isEqualTo(first.fieldNumbers());
+        for (int f : first.fieldNumbers()) {
+            assertThat(again.getBytes(f)).as("field %d", f).isEqualTo(first.getBytes(f));
+        }
         assertThat(again.getString(38)).isEqualTo(first.getString(38));
         assertThat(issuer.account(card.pan()).balanceMinor()).isEqualTo(7_000);
         assertThat(issuer.counters().duplicates()).isEqualTo(1);
