@@ -10,7 +10,8 @@ import java.util.StringJoiner;
  * failures, issuer timeouts, decline reasons), printed as what changed during the run.
  */
 final class SwitchCounters {
-    private static final Set<String> NOTABLE = Set.of("overload_declines", "store_failures",
+    private static final Set<String> NOTABLE = Set.of("overload_declines",
+            "queue_wait_declines", "store_failures",
             "timeouts", "replies_not_sent", "approvals_undelivered", "format_errors",
             "duplicates");
 

@@ -34,9 +34,9 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
     public record UserSection(String name, String role, String passwordHash) {
     }
 
-    /** Switch-wide limits. */
+    /** Switch-wide limits; {@code queueWaitMaxMs} absent means the default. */
     public record SwitchSection(long duplicateWindowMs, long safRetryMs, int inFlightMax,
-            int ioThreads) {
+            Long queueWaitMaxMs, int ioThreads) {
     }
 
     /** The store: {@code jdbcUrl: embedded} means an H2 file under {@code dataDir}. */

@@ -71,6 +71,9 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
             require(sw.safRetryMs() >= 10, "switch.safRetryMs", "must be at least 10");
             require(sw.duplicateWindowMs() >= 1_000, "switch.duplicateWindowMs",
                     "must be at least 1000");
+            long queueWaitMaxMs = sw.queueWaitMaxMs() == null
+                    ? SwitchSettings.QUEUE_WAIT_MAX_MS_DEFAULT : sw.queueWaitMaxMs();
+            require(queueWaitMaxMs >= 10, "switch.queueWaitMaxMs", "must be at least 10");
             Map<String, SchemeSettings> schemes = new LinkedHashMap<>();
             Map<String, LinkConfig> links = new LinkedHashMap<>();
             List<IinRange> ranges = new ArrayList<>();
@@ -94,7 +97,8 @@ public record Settings(SwitchSettings switchSettings, Map<String, LinkConfig> li
             }
             RateTable rates = rates(c);
             SwitchSettings sws = new SwitchSettings(schemes, new Router(ranges), rates,
-                    currencies, sw.duplicateWindowMs(), sw.safRetryMs(), sw.inFlightMax());
+                    currencies, sw.duplicateWindowMs(), sw.safRetryMs(), sw.inFlightMax(),
+                    queueWaitMaxMs);
             CaspianConfig.HsmSection hsm = c.hsm();
             require(hsm != null && hsm.store() != null, "hsm.store", "is missing");
             return new Settings(sws, links, store(c.store()), Path.of(hsm.store()),

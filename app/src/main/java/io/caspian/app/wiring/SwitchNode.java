@@ -16,6 +16,7 @@ import io.caspian.link.NettyLink;
 import io.caspian.store.TransactionStore;
 import io.caspian.store.pan.PanProtector;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -78,11 +79,14 @@ public final class SwitchNode implements AutoCloseable {
                 Mti mti = Mti.parse(message.mti());
                 boolean newRequest = mti.isRequestOrAdvice()
                         && mti.messageClass() != Mti.CLASS_REVERSAL;
-                if (newRequest && !engine.accepting()) {
+                if (!newRequest) {
+                    thread.execute(() -> engine.onMessage(scheme, message));
+                } else if (engine.admit()) {
+                    Instant at = thread.now();
+                    thread.execute(() -> engine.onAdmitted(scheme, message, at));
+                } else {
                     engine.rejectOverloaded(scheme, message);
-                    return;
                 }
-                thread.execute(() -> engine.onMessage(scheme, message));
             }
 
             @Override

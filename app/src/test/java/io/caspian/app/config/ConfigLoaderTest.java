@@ -3,6 +3,7 @@ package io.caspian.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caspian.core.flow.SwitchSettings;
 import io.caspian.link.LinkRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,20 @@ class ConfigLoaderTest {
                 .journalDir()).isNull();
         assertBad(postgres, "c.yaml: store.journalFsync: is for the embedded store "
                 + "(jdbcUrl: embedded)");
+    }
+
+    @Test
+    void theQueueWaitLimitIsReadAndDefaultsWhenAbsent() throws Exception {
+        Settings shipped = Settings.of(ConfigLoader.parse(shipped().replace(
+                "queueWaitMaxMs: 1000", "queueWaitMaxMs: 250"), "c.yaml"), "c.yaml");
+        assertThat(shipped.switchSettings().queueWaitMaxMs()).isEqualTo(250);
+        String without = shipped().replaceAll("(?m)^  queueWaitMaxMs:.*\\n", "");
+        assertThat(without).doesNotContain("queueWaitMaxMs");
+        assertThat(Settings.of(ConfigLoader.parse(without, "c.yaml"), "c.yaml")
+                .switchSettings().queueWaitMaxMs())
+                .isEqualTo(SwitchSettings.QUEUE_WAIT_MAX_MS_DEFAULT);
+        assertBad(shipped().replace("queueWaitMaxMs: 1000", "queueWaitMaxMs: 5"),
+                "c.yaml: switch.queueWaitMaxMs: must be at least 10");
     }
 
     @Test

@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,14 @@ public final class SwitchEngine {
     final Reconciliations reconciliations = new Reconciliations(this);
     /** Written on the engine thread, read by link threads for overload decisions. */
     private volatile int inFlight;
+    /**
+     * Requests link threads {@link #admit admitted} that the engine thread has not taken
+     * yet: the engine's queue, counted against the same limit as the requests in flight, so
+     * that a switch short of CPU declines at the door instead of queueing without bound.
+     */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** When the request being handled was admitted; null for anything else. Engine thread. */
+    private Instant admittedAt;
     /** Business dates at cut-over (clearing); null: the calendar date in the scheme's zone. */
     private volatile BusinessCalendar businessCalendar;
     private volatile EngineObserver observer = EngineObserver.NONE;
@@ -193,12 +202,53 @@ public final class SwitchEngine {
         return inFlight;
     }
 
+    /** Requests admitted and waiting for the engine thread. */
+    public int queued() {
+        return queued.get();
+    }
+
     /**
      * Whether a new request can be taken: false under overload, when it must be declined
      * with "system malfunction" rather than queued. Safe to call from any thread.
      */
     public boolean accepting() {
-        return inFlight < settings.inFlightMax();
+        return inFlight + queued.get() < settings.inFlightMax();
+    }
+
+    /**
+     * A link thread asks to queue a new request for the engine: true, and the request is
+     * counted, when the switch is under its limit; false when it must be
+     * {@link #rejectOverloaded declined}. The caller then hands the request to
+     * {@link #onAdmitted} on the engine thread, with the time it was admitted. Link threads
+     * race only by one request each over the limit.
+     */
+    public boolean admit() {
+        if (!accepting()) {
+            return false;
+        }
+        queued.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * A request {@link #admit admitted} at {@code at} reaches the engine. One that waited
+     * longer than {@code queueWaitMaxMs} is declined with "system malfunction" once it is
+     * known not to be a repeat: the switch is behind, its acquirer gives up soon, and the
+     * work it would cost delays everything queued behind it. Engine thread.
+     */
+    public void onAdmitted(String scheme, IsoMessage message, Instant at) {
+        queued.decrementAndGet();
+        admittedAt = at;
+        try {
+            onMessage(scheme, message);
+        } finally {
+            admittedAt = null;
+        }
+    }
+
+    private boolean waitedTooLong() {
+        return admittedAt != null && scheduler.now().toEpochMilli() - admittedAt.toEpochMilli()
+                > settings.queueWaitMaxMs();
     }
 
     /**
@@ -310,8 +360,8 @@ public final class SwitchEngine {
             answerFromRecord(acquirer, request, before.get());
             return;
         }
-        if (!accepting()) {
-            stats.count("overload_declines");
+        if (!accepting() || waitedTooLong()) {
+            stats.count(accepting() ? "queue_wait_declines" : "overload_declines");
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
             return;
         }

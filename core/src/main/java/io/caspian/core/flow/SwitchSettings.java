@@ -14,11 +14,17 @@ import java.util.Map;
  * @param currencies currency table
  * @param duplicateWindowMs how long a request's acquirer keys are remembered
  * @param safRetryMs interval between sends of an unacknowledged reversal or advice
- * @param inFlightMax requests in the switch at once before new ones are declined
+ * @param inFlightMax requests in the switch at once, queued for the engine or being
+ *     handled, before new ones are declined
+ * @param queueWaitMaxMs longest a new request may wait for the engine; one that waited
+ *     longer is declined unprocessed (the switch is behind: its acquirer gives up soon)
  */
 public record SwitchSettings(Map<String, SchemeSettings> schemes, Router router,
         RateTable rates, CurrencyTable currencies, long duplicateWindowMs, long safRetryMs,
-        int inFlightMax) {
+        int inFlightMax, long queueWaitMaxMs) {
+
+    /** The default of {@link #queueWaitMaxMs}. */
+    public static final long QUEUE_WAIT_MAX_MS_DEFAULT = 1_000;
 
     public SwitchSettings {
         schemes = Map.copyOf(schemes);

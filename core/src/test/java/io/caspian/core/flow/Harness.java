@@ -138,7 +138,7 @@ final class Harness implements AutoCloseable {
                 new IinRange("610433", "shetab")));
         SwitchSettings settings = new SwitchSettings(Map.of("mir",
                 mirAdjust.apply(mirSettings), "shetab", shetabAdjust.apply(shetabSettings)),
-                router, rates, CurrencyTable.standard(), 60_000, 100, 1000);
+                router, rates, CurrencyTable.standard(), 60_000, 100, 1000, 1000);
         Scheduler scheduler = new Scheduler() {
             @Override
             public Instant now() {

@@ -26,11 +26,11 @@ class ReloadScenarioTest extends ScenarioTestBase {
             SwitchSettings withoutShetabIin = new SwitchSettings(now.schemes(),
                     new Router(List.of(new IinRange("2200", "mir"))), now.rates(),
                     now.currencies(), now.duplicateWindowMs(), now.safRetryMs(),
-                    now.inFlightMax());
+                    now.inFlightMax(), now.queueWaitMaxMs());
             refused[0] = h.engine.reload(withoutShetabIin);
             refused[1] = h.engine.reload(new SwitchSettings(Map.of("mir", now.scheme("mir")),
                     now.router(), now.rates(), now.currencies(), now.duplicateWindowMs(),
-                    now.safRetryMs(), now.inFlightMax()));
+                    now.safRetryMs(), now.inFlightMax(), now.queueWaitMaxMs()));
         });
         assertThat(refused[0]).isNull();
         assertThat(refused[1]).contains("the schemes differ");
