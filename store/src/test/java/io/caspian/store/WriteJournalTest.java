@@ -13,7 +13,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,5 +181,53 @@ class WriteJournalTest {
                 Transactions.routed())).join();
         assertThat(store.findById(t.id()).orElseThrow().state())
                 .isEqualTo(TransactionState.ROUTED);
+    }
+    /**
+     * A transaction's writes keep their order through the committer's check and the journal,
+     * also when many threads submit at once without waiting for their futures: four threads
+     * each send insert, routed, sent, approved for 100 transactions.
+     */
+    @Test
+    void pipelinedSubmissionsFromManyThreadsKeepTheirOrder() throws Exception {
+        store = TransactionStore.open(database.config(), Clock.systemUTC());
+        int threads = 4;
+        int each = 100;
+        List<TransactionRecord> all = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> futures =
+                new CopyOnWriteArrayList<>();
+        ExecutorService pool =
+                Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        TransactionRecord t = transactions.received(2_00 + i);
+                        all.add(t);
+                        futures.add(store.submit(insert(t)));
+                        futures.add(store.submit(move(t, TransactionState.RECEIVED,
+                                TransactionState.ROUTED, Transactions.routed())));
+                        futures.add(store.submit(move(t, TransactionState.ROUTED,
+                                TransactionState.SENT, null)));
+                        futures.add(store.submit(move(t, TransactionState.SENT,
+                                TransactionState.APPROVED, null)));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (CompletableFuture<Void> f : futures) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(all).hasSize(threads * each);
+        for (TransactionRecord t : all) {
+            assertThat(store.findById(t.id()).orElseThrow().state())
+                    .isEqualTo(TransactionState.APPROVED);
+            assertThat(historyRows(t)).isEqualTo(4);
+        }
     }
 }
