@@ -50,9 +50,29 @@ public final class SwitchStats {
 
     /** The upper bound (µs) of the bucket holding the given quantile, e.g. 0.99. */
     public long latencyQuantileMicros(double q) {
-        long total = 0;
+        return quantileMicros(latencyCounts(), q);
+    }
+
+    /**
+     * The latency histogram's counts per bucket now: subtract an earlier copy to get the
+     * requests answered in between ({@link #quantileMicros} of the difference).
+     */
+    public long[] latencyCounts() {
+        long[] counts = new long[BUCKETS + 1];
         for (int i = 0; i <= BUCKETS; i++) {
-            total += latency.get(i);
+            counts[i] = latency.get(i);
+        }
+        return counts;
+    }
+
+    /**
+     * The upper bound (µs) of the bucket holding quantile {@code q} of a histogram as
+     * {@link #latencyCounts} gives it; 0 when it counts nothing.
+     */
+    public static long quantileMicros(long[] counts, double q) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
         }
         if (total == 0) {
             return 0;
@@ -60,8 +80,8 @@ public final class SwitchStats {
         long rank = (long) Math.ceil(q * total);
         long seen = 0;
         long bound = 50;
-        for (int i = 0; i <= BUCKETS; i++) {
-            seen += latency.get(i);
+        for (long c : counts) {
+            seen += c;
             if (seen >= rank) {
                 return bound;
             }
