@@ -360,8 +360,9 @@ public final class SwitchEngine {
             answerFromRecord(acquirer, request, before.get());
             return;
         }
-        if (!accepting() || waitedTooLong()) {
-            stats.count(accepting() ? "queue_wait_declines" : "overload_declines");
+        boolean overloaded = !accepting();
+        if (overloaded || waitedTooLong()) {
+            stats.count(overloaded ? "overload_declines" : "queue_wait_declines");
             reply(acquirer, request, Reason.SYSTEM_MALFUNCTION, null, null, null);
             return;
         }

@@ -137,15 +137,13 @@ public final class KeyStore {
         if (!ref.isCurrent()) {
             return List.of(find(ref).info());
         }
-        // Called for every MAC and PIN command: a loop, not a stream (versions are few and
-        // stored oldest first, so newest first is the reverse walk).
+        // Called for every MAC and PIN command: a loop, not a stream.
         Instant now = clock.instant();
         List<StoredKey> versions = versions(ref.id());
         List<KeyInfo> usable = new ArrayList<>(versions.size());
-        for (int i = versions.size() - 1; i >= 0; i--) {
-            KeyInfo info = versions.get(i).info();
-            if (info.usableAt(now)) {
-                usable.add(info);
+        for (StoredKey key : versions) {
+            if (key.info().usableAt(now)) {
+                usable.add(key.info());
             }
         }
         usable.sort(Comparator.comparingInt(KeyInfo::version).reversed());
