@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -177,8 +178,14 @@ class ConsoleBrowserIT {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * A wait that tries again when the page re-renders an element between finding it and
+     * reading it: the dashboard and the results table are redrawn every second.
+     */
     private static WebDriverWait waiting(WebDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void logIn(WebDriver browser, String base) {
@@ -195,16 +202,17 @@ class ConsoleBrowserIT {
     /** Both directions' answered counts rise while the page sits there. */
     private static void watchDashboardMove(WebDriver browser) {
         for (String direction : List.of("mir>shetab", "shetab>mir")) {
-            long first = answered(browser, direction);
+            long first = waiting(browser, 20).until(b -> answered(b, direction));
             waiting(browser, 20).until(b -> answered(b, direction) > first + 10);
         }
         waiting(browser, 20).until(b -> b.findElements(By.cssSelector(".tps")).stream()
                 .allMatch(e -> e.getText().matches("[0-9.,]+")));
         waiting(browser, 20).until(b -> !b.findElements(By.cssSelector("#chart-tps .uplot"))
                 .isEmpty());
-        List<WebElement> links = browser.findElements(By.cssSelector("#links-table tbody tr"));
-        assertThat(links).extracting(e -> e.getAttribute("data-link"))
-                .containsExactly("mir", "shetab");
+        List<String> links = waiting(browser, 20).until(b -> b.findElements(
+                By.cssSelector("#links-table tbody tr")).stream()
+                .map(e -> e.getAttribute("data-link")).toList());
+        assertThat(links).containsExactly("mir", "shetab");
     }
 
     private static long answered(WebDriver browser, String direction) {
@@ -217,8 +225,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("#tabs a[data-tab='transactions']")).click();
         browser.findElement(By.id("search-submit")).click();
         waiting(browser, 20).until(b -> !approvedRows(b).isEmpty());
-        String card = approvedRows(browser).get(0).findElements(By.tagName("td")).get(2)
-                .getText();
+        String card = waiting(browser, 20).until(b -> approvedRows(b).get(0)
+                .findElements(By.tagName("td")).get(2).getText());
         String lastFour = card.substring(card.length() - 4);
         browser.findElement(By.id("q-last4")).sendKeys(lastFour);
         browser.findElement(By.id("search-submit")).click();
@@ -227,7 +235,10 @@ class ConsoleBrowserIT {
                 && b.findElements(By.cssSelector("#results tbody tr")).stream()
                         .allMatch(r -> r.findElements(By.tagName("td")).get(2).getText()
                                 .endsWith(lastFour)));
-        approvedRows(browser).get(0).click();
+        waiting(browser, 20).until(b -> {
+            approvedRows(b).get(0).click();
+            return true;
+        });
         waiting(browser, 20).until(b -> b.findElement(By.id("trace")).isDisplayed()
                 && b.findElements(By.cssSelector("#trace details.message")).size() >= 4);
         String trace = browser.findElement(By.id("trace")).getText();
