@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -224,6 +225,26 @@ public final class TransactionStore implements AutoCloseable {
     public List<CardDailyCounter> dailyCounters(PanHash hash, LocalDate businessDate,
             Set<TransactionState> states) {
         return transactions.dailyCounters(hash, businessDate, states);
+    }
+
+    /**
+     * Net standing debits per issuing scheme over the whole store, summed by the database
+     * (the settlement positions' basis; see {@code TransactionQueries.standingDebits}).
+     *
+     * @param debitingTypes the first two digits of the processing codes that debit the
+     *     cardholder
+     */
+    public Map<String, Long> standingDebits(Set<String> debitingTypes) {
+        return transactions.standingDebits(debitingTypes);
+    }
+
+    /**
+     * Each card's standing original requests towards {@code issuerScheme} created in
+     * [{@code from}, {@code to}), of a debiting type: a day's velocity and stand-in usage.
+     */
+    public List<CardUsage> cardUsage(String issuerScheme, Instant from, Instant to,
+            Set<String> debitingTypes) {
+        return transactions.cardUsage(issuerScheme, from, to, debitingTypes);
     }
 
     /** The scheme's latest open business date, if it has one. */

@@ -299,6 +299,69 @@ abstract class TransactionStoreContract {
                 .isEqualTo(3);
     }
 
+    /**
+     * What the settlement positions are rebuilt from, summed by the database:
+     *
+     * <pre>
+     * shetab: purchase 100,000 approved; cash 50,000 stood in (advice owed); refund 7,000
+     *   approved (credits, not counted); purchase 999 declined (not counted)
+     *   reversal 30,000 of the purchase (acknowledged)           => 100,000 + 50,000 - 30,000
+     *   authorization 40,000 approved, completion 25,000 advised =>             + 25,000
+     *   reversal 9,000 of the declined purchase (no debit stood)  =>              + 0
+     * mir: transfer 1,234 approved                                => 1,234
+     * </pre>
+     */
+    @Test
+    void standingDebitsAreSummedPerIssuingSchemeAndCardUsagePerCard() {
+        String card = "6037991111222233";
+        TransactionRecord purchase = stored(card, "shetab", "0200", "000000", 100_000,
+                TransactionState.APPROVED, false, null, T0);
+        stored(card, "shetab", "0200", "010000", 50_000, TransactionState.ADVICE_PENDING, true,
+                null, T0.plusSeconds(1));
+        stored(card, "shetab", "0200", "200000", 7_000, TransactionState.APPROVED, false, null,
+                T0.plusSeconds(2));
+        TransactionRecord declined = stored(card, "shetab", "0200", "000000", 999,
+                TransactionState.DECLINED, false, null, T0.plusSeconds(3));
+        stored(card, "shetab", "0420", "000000", 30_000, TransactionState.REVERSED, false,
+                purchase.id(), T0.plusSeconds(4));
+        TransactionRecord auth = stored("6037994444555566", "shetab", "0100", "000000", 40_000,
+                TransactionState.APPROVED, false, null, T0.plusSeconds(5));
+        stored("6037994444555566", "shetab", "0220", "000000", 25_000, TransactionState.ADVISED,
+                false, auth.id(), T0.plusSeconds(6));
+        stored(card, "shetab", "0420", "000000", 9_000, TransactionState.REVERSAL_PENDING, false,
+                declined.id(), T0.plusSeconds(7));
+        stored("2200123456789012", "mir", "0200", "400000", 1_234, TransactionState.APPROVED,
+                false, null, T0.plusSeconds(8));
+        java.util.Set<String> debiting = java.util.Set.of("00", "01", "40");
+
+        assertThat(store.standingDebits(debiting)).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("shetab", 100_000L + 50_000 - 30_000 + 40_000 - 15_000,
+                        "mir", 1_234L));
+
+        var hash = transactions.protector().lookupHash(Pan.of(card));
+        var other = transactions.protector().lookupHash(Pan.of("6037994444555566"));
+        assertThat(store.cardUsage("shetab", T0, T0.plusSeconds(60), debiting))
+                .containsExactlyInAnyOrder(new CardUsage(hash, false, 1, 100_000),
+                        new CardUsage(hash, true, 1, 50_000),
+                        new CardUsage(other, false, 1, 40_000));
+        assertThat(store.cardUsage("shetab", T0.plusSeconds(1), T0.plusSeconds(5), debiting))
+                .containsExactly(new CardUsage(hash, true, 1, 50_000));
+        assertThat(store.cardUsage("mir", T0, T0.plusSeconds(8), debiting)).isEmpty();
+    }
+
+    /** A row inserted in its final state, with an issuer amount in IRR. */
+    private TransactionRecord stored(String pan, String issuer, String mti, String code,
+            long issuerMinor, TransactionState state, boolean stoodIn, UUID original,
+            java.time.Instant at) {
+        TransactionRecord r = transactions.received(pan, 1_00, at);
+        TransactionRecord t = new TransactionRecord(r.id(), at, "mir".equals(issuer) ? "shetab"
+                : "mir", issuer, Channel.POS, mti, code, r.pan(), r.acquirerAmount(),
+                new Amount(issuerMinor, 364, 0), null, null, r.acquirer(), null, BUSINESS_DATE,
+                state, null, null, null, stoodIn, original, Fees.NONE);
+        await(store.submit(insert(t)));
+        return t;
+    }
+
     @Test
     void businessDatesMoveForwardPerScheme() {
         java.time.LocalDate d1 = BUSINESS_DATE;

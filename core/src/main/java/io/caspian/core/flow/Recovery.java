@@ -6,6 +6,7 @@ import io.caspian.core.money.Money;
 import io.caspian.core.saf.Owed;
 import io.caspian.core.txn.Mti;
 import io.caspian.store.Amount;
+import io.caspian.store.CardUsage;
 import io.caspian.store.ClearingRows.PrefundCredit;
 import io.caspian.store.SafItem;
 import io.caspian.store.SafKind;
@@ -14,17 +15,17 @@ import io.caspian.store.TransactionRecord;
 import io.caspian.store.TransactionState;
 import io.caspian.store.TransitionFields;
 import io.caspian.core.txn.TransactionType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
     private static final int SAF_LOAD_MAX = 100_000;
+
+    /** The processing-code types whose approval debits the cardholder. */
+    private static final Set<String> DEBITING = Arrays.stream(TransactionType.values())
+            .filter(TransactionType::debitsCardholder).map(TransactionType::code)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final SwitchEngine engine;
 
@@ -89,27 +95,38 @@ final class Recovery {
 
     /**
      * Restores what the switch remembers for a while: the duplicate window (requests of the
-     * last {@code duplicateWindowMs}) and today's per-card velocity and stand-in usage.
+     * last {@code duplicateWindowMs}) and today's per-card velocity and stand-in usage. The
+     * usage is summed by the database per card: a busy day is millions of rows.
      */
     private void restoreWindows() {
         Instant now = engine.scheduler.now();
         long windowMs = engine.settings.duplicateWindowMs();
-        Instant since = now.minus(Duration.ofDays(1)).isBefore(now.minusMillis(windowMs))
-                ? now.minus(Duration.ofDays(1)) : now.minusMillis(windowMs);
         int keys = 0;
-        for (TransactionRecord t : engine.store.createdSince(since)) {
+        for (TransactionRecord t : engine.store.createdSince(now.minusMillis(windowMs))) {
             int messageClass = t.mti().charAt(1) - '0';
-            if (t.originalId() != null || (messageClass != 1 && messageClass != 2)) {
-                continue;
-            }
-            if (t.createdAt().isAfter(now.minusMillis(windowMs))) {
+            if (t.originalId() == null && (messageClass == 1 || messageClass == 2)) {
                 engine.duplicates.rememberRecovered(Duplicates.key(t), t,
                         now.toEpochMilli() + windowMs);
                 keys++;
             }
-            restoreUsage(t);
         }
-        LOG.info("recovery: {} requests back in the duplicate window", keys);
+        int cards = 0;
+        for (SchemeSettings iss : engine.settings.schemes().values()) {
+            LocalDate today = engine.today(iss);
+            Instant from = today.atStartOfDay(iss.zone()).toInstant();
+            Instant to = today.plusDays(1).atStartOfDay(iss.zone()).toInstant();
+            for (CardUsage u : engine.store.cardUsage(iss.id(), from, to, DEBITING)) {
+                String card = HexFormat.of().formatHex(u.panHash().bytes());
+                engine.velocity.restore(card, u.count(), u.amountMinor(), today);
+                if (u.stoodIn()) {
+                    engine.standIn.restore(card, Math.toIntExact(u.count()), u.amountMinor(),
+                            today);
+                }
+                cards++;
+            }
+        }
+        LOG.info("recovery: {} requests back in the duplicate window, {} cards' usage of the"
+                + " day", keys, cards);
     }
 
     /**
@@ -117,39 +134,13 @@ final class Recovery {
      * the store: the prefunded amount, less every debit that stands (approved, or approved in
      * stand-in), plus the parts of them that acquirers reversed, with each completed
      * authorization counted at its completion's amount. A request left in flight by
-     * the crash is reversed above and does not count. Every row counts, and every prefund
+     * the crash is reversed above and does not count. The database sums every row
+     * ({@code TransactionStore.standingDebits}); nothing is read row by row. Every prefund
      * credit settlement recorded gives back what it settled.
      */
     private void restorePositions() {
-        Map<UUID, TransactionRecord> byId = new HashMap<>();
-        List<TransactionRecord> all = engine.store.createdSince(Instant.EPOCH);
-        for (TransactionRecord t : all) {
-            byId.put(t.id(), t);
-        }
-        Map<String, Long> debits = new HashMap<>();
-        for (TransactionRecord t : all) {
-            if (t.issuerAmount() == null || engine.settings.scheme(t.issuerScheme()) == null) {
-                continue;
-            }
-            if (t.originalId() == null) {
-                if (stands(t) && debits(t)) {
-                    debits.merge(t.issuerScheme(), t.issuerAmount().minor(), Long::sum);
-                }
-                continue;
-            }
-            TransactionRecord original = byId.get(t.originalId());
-            boolean reversal = t.mti().charAt(1) - '0' == Mti.CLASS_REVERSAL
-                    && (t.state() == TransactionState.REVERSAL_PENDING
-                            || t.state() == TransactionState.REVERSED);
-            if (reversal && original != null && stands(original) && debits(original)) {
-                debits.merge(t.issuerScheme(), -t.issuerAmount().minor(), Long::sum);
-            }
-            if (completion(t, original) && stands(original) && debits(original)) {
-                // The completion's final amount replaces the authorization's (CompletionAdvice).
-                debits.merge(t.issuerScheme(), t.issuerAmount().minor()
-                        - original.issuerAmount().minor(), Long::sum);
-            }
-        }
+        Map<String, Long> debits = new HashMap<>(engine.store.standingDebits(DEBITING));
+        debits.keySet().removeIf(scheme -> engine.settings.scheme(scheme) == null);
         for (Map.Entry<String, Long> e : debits.entrySet()) {
             engine.positions.release(e.getKey(), -e.getValue());
         }
@@ -168,49 +159,8 @@ final class Recovery {
                         engine.scheduler.now());
             }
         }
-        LOG.info("recovery: settlement positions rebuilt from {} rows: debits {}, settled {}",
-                all.size(), debits, credits);
-    }
-
-    /** A completion advice forwarded to the issuer, of an authorization with an amount. */
-    private static boolean completion(TransactionRecord t, TransactionRecord original) {
-        return original != null && original.issuerAmount() != null
-                && t.mti().charAt(1) - '0' == Mti.CLASS_FINANCIAL
-                && original.mti().charAt(1) - '0' == Mti.CLASS_AUTHORIZATION
-                && (t.state() == TransactionState.ADVICE_PENDING
-                        || t.state() == TransactionState.ADVISED);
-    }
-
-    private static boolean stands(TransactionRecord t) {
-        return t.state() == TransactionState.APPROVED
-                || t.state() == TransactionState.ADVICE_PENDING
-                || t.state() == TransactionState.ADVISED;
-    }
-
-    private static boolean debits(TransactionRecord t) {
-        TransactionType type = TransactionType.fromProcessingCode(t.processingCode());
-        return type != null && type.debitsCardholder();
-    }
-
-    private void restoreUsage(TransactionRecord t) {
-        SchemeSettings iss = engine.settings.scheme(t.issuerScheme());
-        TransactionType type = TransactionType.fromProcessingCode(t.processingCode());
-        boolean stands = t.state() == TransactionState.APPROVED
-                || t.state() == TransactionState.ADVICE_PENDING
-                || t.state() == TransactionState.ADVISED;
-        if (iss == null || !stands || type == null || !type.debitsCardholder()
-                || t.issuerAmount() == null) {
-            return;
-        }
-        LocalDate day = LocalDate.ofInstant(t.createdAt(), iss.zone());
-        if (!day.equals(engine.today(iss))) {
-            return;
-        }
-        String card = HexFormat.of().formatHex(t.pan().hash().bytes());
-        engine.velocity.restore(card, t.issuerAmount().minor(), day);
-        if (t.stoodIn()) {
-            engine.standIn.restore(card, 1, t.issuerAmount().minor(), day);
-        }
+        LOG.info("recovery: settlement positions rebuilt: debits {}, settled {}", debits,
+                credits);
     }
 
     private String reversalMti(TransactionRecord t) {

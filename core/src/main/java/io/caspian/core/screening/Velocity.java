@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Approvals per card per business date, keyed by the PAN's look-up hash. Engine-thread only;
- * restarts begin from zero for the day (a store-backed restore is planned).
+ * after a restart, recovery restores the day's approvals from the store.
  */
 public final class Velocity {
     private final Map<String, long[]> usage = new HashMap<>();
@@ -30,9 +30,12 @@ public final class Velocity {
         u[1] += amountMinor;
     }
 
-    /** Restores a card's approvals of the day after a restart. */
-    public void restore(String card, long amountMinor, LocalDate date) {
-        approved(card, amountMinor, date);
+    /** Restores a card's approvals of the day after a restart (summed by the store). */
+    public void restore(String card, long count, long amountMinor, LocalDate date) {
+        roll(date);
+        long[] u = usage.computeIfAbsent(card, k -> new long[2]);
+        u[0] += count;
+        u[1] += amountMinor;
     }
 
     private void roll(LocalDate date) {
