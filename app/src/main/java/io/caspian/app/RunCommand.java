@@ -99,7 +99,8 @@ public final class RunCommand implements Callable<Integer> {
                 if (console != null) {
                     server = Console.start(node, console, watcher::reloadNow,
                             clearing.consolePort(), Clock.systemUTC());
-                    out.println("caspian: console on http://" + console.host() + ":"
+                    out.println("caspian: console on " + (console.tls() == null ? "http"
+                            : "https") + "://" + console.host() + ":"
                             + server.port() + "/ (users from the configuration's users:)");
                 } else {
                     out.println("caspian: no http: section, so no console, API or /metrics");

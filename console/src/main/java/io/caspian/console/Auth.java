@@ -39,10 +39,14 @@ final class Auth {
     static final int VERIFYING_MAX = 2;
     private static final long VERIFY_WAIT_MS = 5_000;
 
-    Auth(Map<String, ConsoleUser> users, Sessions sessions, Audit audit) {
+    /** The session cookie's attributes; over HTTPS it is also {@code Secure}. */
+    private final String cookieAttributes;
+
+    Auth(Map<String, ConsoleUser> users, Sessions sessions, Audit audit, boolean https) {
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
+        this.cookieAttributes = "; Path=/; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "");
     }
 
     /** Before every request: lets open paths through, else finds the user or refuses. */
@@ -102,14 +106,14 @@ final class Auth {
         }
         String token = sessions.open(u);
         audit.record(u.name(), "LOGIN", "console", "from " + ctx.ip());
-        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        ctx.header("Set-Cookie", COOKIE + "=" + token + cookieAttributes);
         ctx.json(Map.of("user", u.name(), "role", u.role().name().toLowerCase(), "token",
                 token));
     }
 
     void logout(Context ctx) {
         sessions.close(token(ctx));
-        ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        ctx.header("Set-Cookie", COOKIE + "=; Max-Age=0" + cookieAttributes);
         ctx.json(Map.of("loggedOut", true));
     }
 

@@ -5,6 +5,15 @@ import io.caspian.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +46,20 @@ public final class ConsoleServer implements AutoCloseable {
         backend.metrics().bind(backend);
         Audit audit = new Audit(backend.store(), backend.clock());
         Sessions sessions = new Sessions(backend.clock(), settings.sessionTtlMs());
-        Auth auth = new Auth(settings.usersByName(), sessions, audit);
+        ConsoleTls tls = settings.tls();
+        Auth auth = new Auth(settings.usersByName(), sessions, audit, tls != null);
         ObjectMapper json = new ObjectMapper();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 64 * 1024;
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> https(server, http, settings));
+            }
         });
+        if (tls != null) {
+            app.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
+        }
         app.before(auth::check);
         errors(app);
         Pages.register(app);
@@ -65,8 +81,32 @@ public final class ConsoleServer implements AutoCloseable {
             throw new ConsoleStartException("console: cannot listen on " + settings.host() + ":"
                     + settings.port() + ": " + rootMessage(e), e);
         }
-        LOG.info("console listening on http://{}:{}/", settings.host(), app.port());
+        LOG.info("console listening on {}://{}:{}/", tls == null ? "http" : "https",
+                settings.host(), app.port());
         return new ConsoleServer(app);
+    }
+
+    /**
+     * The one connector when the console has a certificate: TLS 1.3 or 1.2, no plain HTTP.
+     * Browsers check the host name against the certificate themselves; the server does not
+     * refuse a request whose Host the certificate does not name (an IP address, a proxy).
+     */
+    private static Connector https(Server server, HttpConfiguration http,
+            ConsoleSettings settings) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(settings.tls().keyStore());
+        ssl.setKeyStorePassword(new String(ConsoleTls.KEY_STORE_PASSWORD));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        return connector;
     }
 
     private static void errors(Javalin app) {

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  * @param sessionTtlMs how long a session lives after its last request
  * @param users who may log in
  * @param recordMessages whether the switch records every message (masked) for the traces
+ * @param tls HTTPS with this certificate and key; null serves plain HTTP
  */
 public record ConsoleSettings(String host, int port, long sessionTtlMs, List<ConsoleUser> users,
-        boolean recordMessages) {
+        boolean recordMessages, ConsoleTls tls) {
     public static final long SESSION_TTL_MS_DEFAULT = 30 * 60 * 1_000L;
 
     public ConsoleSettings {
@@ -32,6 +33,12 @@ public record ConsoleSettings(String host, int port, long sessionTtlMs, List<Con
         if (users.stream().map(ConsoleUser::name).distinct().count() != users.size()) {
             throw new IllegalArgumentException("user names must be unique");
         }
+    }
+
+    /** Plain HTTP. */
+    public ConsoleSettings(String host, int port, long sessionTtlMs, List<ConsoleUser> users,
+            boolean recordMessages) {
+        this(host, port, sessionTtlMs, users, recordMessages, null);
     }
 
     Map<String, ConsoleUser> usersByName() {

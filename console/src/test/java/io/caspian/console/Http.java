@@ -13,12 +13,17 @@ import java.util.Base64;
 /** A small client for the console's API in tests. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
     Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder());
+    }
+
+    /** A client for {@code base}, e.g. an HTTPS one with its own trust. */
+    Http(String base, HttpClient.Builder client) {
+        this.base = base;
+        this.client = client.followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     HttpResponse<String> get(String path, String token) throws IOException,

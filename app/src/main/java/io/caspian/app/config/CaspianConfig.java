@@ -24,10 +24,15 @@ public record CaspianConfig(@JsonProperty("switch") SwitchSection switchSettings
 
     /**
      * The console's port; {@code sessionTtlMs} 0 means the default (30 minutes);
-     * {@code recordMessages} (default true) keeps every message, masked, for the traces.
+     * {@code recordMessages} (default true) keeps every message, masked, for the traces;
+     * {@code tls}, when present, serves HTTPS only.
      */
     public record HttpSection(String host, int port, long sessionTtlMs,
-            Boolean recordMessages) {
+            Boolean recordMessages, HttpTlsSection tls) {
+    }
+
+    /** The console's certificate chain and private key: PEM files. */
+    public record HttpTlsSection(String certificateChain, String privateKey) {
     }
 
     /** A console user: {@code passwordHash} from {@code caspian console hash-password}. */

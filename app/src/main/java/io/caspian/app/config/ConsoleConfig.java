@@ -1,8 +1,11 @@
 package io.caspian.app.config;
 
 import io.caspian.console.ConsoleSettings;
+import io.caspian.console.ConsoleTls;
 import io.caspian.console.ConsoleUser;
 import io.caspian.console.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +43,32 @@ public final class ConsoleConfig {
                 throw new ConfigException(source, at, e.getMessage());
             }
         }
+        ConsoleTls tls = tls(http.tls(), source);
         try {
             return new ConsoleSettings(http.host() == null ? "127.0.0.1" : http.host(),
                     http.port(), ttl, users, http.recordMessages() == null
-                            || http.recordMessages());
+                            || http.recordMessages(), tls);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "users", e.getMessage());
+        }
+    }
+
+    private static ConsoleTls tls(CaspianConfig.HttpTlsSection t, String source)
+            throws ConfigException {
+        if (t == null) {
+            return null;
+        }
+        for (String[] f : new String[][] {{"certificateChain", t.certificateChain()},
+            {"privateKey", t.privateKey()}}) {
+            if (f[1] == null || !Files.isReadable(Path.of(f[1]))) {
+                throw new ConfigException(source, "http.tls." + f[0],
+                        "must name a readable PEM file");
+            }
+        }
+        try {
+            return new ConsoleTls(Path.of(t.certificateChain()), Path.of(t.privateKey()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "http.tls", e.getMessage());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.caspian.console.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code http:} and {@code users:} sections: optional, and checked when present. */
 class ConsoleConfigTest {
@@ -56,6 +57,21 @@ class ConsoleConfigTest {
         assertThatThrownBy(() -> load("http: {port: 8080}\nusers: [{name: a, role: admin,"
                 + " passwordHash: secret}]\n")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("c.yaml: users[0]: password hash is not of the form");
+    }
+
+    @Test
+    void tlsFilesMustBeReadableAndHoldAChainAndItsKey(@TempDir Path dir) throws Exception {
+        String users = "users: [{name: a, role: admin, passwordHash: \"" + HASH + "\"}]\n";
+        Path missing = dir.resolve("missing.pem");
+        assertBad("http: {port: 8443, tls: {certificateChain: " + missing + ", privateKey: "
+                + missing + "}}\n" + users,
+                "c.yaml: http.tls.certificateChain: must name a readable PEM file");
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");
+        assertThatThrownBy(() -> load("http: {port: 8443, tls: {certificateChain: " + notPem
+                + ", privateKey: " + notPem + "}}\n" + users))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("c.yaml: http.tls: " + notPem
+                        + " is not a PEM certificate chain");
     }
 
     private static void assertBad(String extra, String message) {
