@@ -147,6 +147,10 @@ public final class RunCommand implements Callable<Integer> {
                         + Lmk.ENVIRONMENT_VARIABLE);
             }
             return SoftwareHsm.open(settings.hsmStore(), lmk);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException("hsm: " + e.getMessage() + " does not exist: create the LMK"
+                    + " and key store with 'caspian hsm lmk init' and the scheme keys with"
+                    + " 'caspian hsm key ...' (README, \"Keys, PINs and MACs\")");
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException("hsm: " + e.getMessage());
         }
