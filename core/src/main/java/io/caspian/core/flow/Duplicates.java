@@ -19,7 +19,7 @@ import java.util.UUID;
  * <p>Two tiers, so that memory does not grow with the window times the traffic rate: for
  * {@link #HOT_MS} an entry holds the whole exchange (an acquirer's reversal finds its
  * original here, and a repeat gets the very reply sent); after that, once answered, it is
- * cut down to its key and transaction id (about 200 bytes instead of several kilobytes of
+ * cut down to its key and transaction id (about 150 bytes instead of several kilobytes of
  * messages). A repeat of a cut-down request is answered from the store's record of the
  * first, as after a restart; a reversal of it finds the original in the store. Advices and
  * reversals keep their acknowledgement, which is all a repeat of them gets.
@@ -39,11 +39,17 @@ final class Duplicates {
     private final Deque<Seen> byAge = new ArrayDeque<>();
     private final Deque<Seen> cold = new ArrayDeque<>();
 
-    /** What the switch remembers of a request. */
+    /**
+     * What the switch remembers of a request. A cut-down entry keeps only its key, its
+     * transaction id (as two longs, not a UUID object) and its time: it lives for the whole
+     * window, so every byte counts rate times window times over.
+     */
     static final class Seen {
         final String key;
-        final String traceKey;
-        final UUID transactionId;
+        /** The trace-number key while the entry is whole; null once cut down. */
+        String traceKey;
+        private final long idHigh;
+        private final long idLow;
         final long atMs;
         /** The live exchange; null once the entry is cut down. */
         Exchange exchange;
@@ -53,9 +59,14 @@ final class Duplicates {
             this.key = key;
             this.traceKey = traceKey(exchange.acquirer, exchange.canonical.stan(),
                     exchange.canonical.mti().messageClass());
-            this.transactionId = exchange.id;
+            this.idHigh = exchange.id.getMostSignificantBits();
+            this.idLow = exchange.id.getLeastSignificantBits();
             this.exchange = exchange;
             this.atMs = atMs;
+        }
+
+        UUID transactionId() {
+            return new UUID(idHigh, idLow);
         }
 
         /** Cut down: the reply must then be rebuilt from the stored record of the first. */
@@ -132,6 +143,7 @@ final class Duplicates {
                 && byAge.peekFirst().reply != null) {
             Seen s = byAge.removeFirst();
             byTrace.remove(s.traceKey, s);
+            s.traceKey = null;
             if (s.exchange.canonical.mti().function() == Mti.FUNCTION_REQUEST) {
                 s.reply = null;
             }
@@ -146,7 +158,9 @@ final class Duplicates {
         while (!tier.isEmpty() && tier.peekFirst().atMs + windowMs < nowMs) {
             Seen s = tier.removeFirst();
             seen.remove(s.key, s);
-            byTrace.remove(s.traceKey, s);
+            if (s.traceKey != null) {
+                byTrace.remove(s.traceKey, s);
+            }
         }
     }
 

@@ -684,9 +684,9 @@ public final class SwitchEngine {
      */
     private Optional<TransactionRecord> firstOf(Duplicates.Seen seen) {
         try {
-            return store.findById(seen.transactionId);
+            return store.findById(seen.transactionId());
         } catch (StoreException e) {
-            LOG.warn("repeat of transaction {} not answered: store: {}", seen.transactionId,
+            LOG.warn("repeat of transaction {} not answered: store: {}", seen.transactionId(),
                     e.getMessage());
             return Optional.empty();
         }
