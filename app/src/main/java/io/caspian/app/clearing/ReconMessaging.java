@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +44,10 @@ public final class ReconMessaging {
             Supplier<List<SchemeBooking>> bookings) {
         SchemeTotals ours = exchange.totalsOf(scheme, date);
         CompletableFuture<ReconAnswer> answer = new CompletableFuture<>();
+        AtomicBoolean unsent = new AtomicBoolean();
         node.thread().execute(() -> {
             if (!node.engine().requestReconciliation(scheme, toCore(ours), answer::complete)) {
+                unsent.set(true);
                 answer.complete(null);
             }
         });
@@ -60,8 +63,10 @@ public final class ReconMessaging {
             throw new IllegalStateException("reconciliation answer failed", e.getCause());
         }
         if (a == null) {
-            return exchange.record(scheme, ours, null, false, List.of(
-                    "no answer from " + scheme + " within " + answerTimeoutMs + " ms"));
+            return exchange.record(scheme, ours, null, false, List.of(unsent.get()
+                    ? "not sent: the " + scheme + " link is not signed on (or its queue is"
+                            + " full)"
+                    : "no answer from " + scheme + " within " + answerTimeoutMs + " ms"));
         }
         SchemeTotals theirs = fromCore(a.theirs());
         List<String> differences = new ArrayList<>();

@@ -104,6 +104,18 @@ class ReconMessagesIT {
                         .containsExactly(mir.ours());
                 assertThat(node.store().auditTrail(start, Instant.now().plusSeconds(1)))
                         .extracting(AuditEntry::action).contains("RECON_EXCHANGED");
+
+                // With the link down the totals are not sent, and the record says so.
+                world.shetab.simulator.stop();
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (node.links().get("shetab").state() == LinkState.SIGNED_ON
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                ReconExchangeRow unsent = messaging.exchange("shetab", day, null);
+                assertThat(unsent.outcome()).isEqualTo(ReconExchange.NO_ANSWER);
+                assertThat(unsent.differences()).startsWith("not sent: the shetab link is not"
+                        + " signed on");
             }
         }
     }
