@@ -120,7 +120,9 @@ public final class BusinessDates {
 
     /**
      * Records the scheduled cut-overs that have passed (so {@code business_date} shows when
-     * each date opened); returns the schemes that moved. Call periodically.
+     * each date opened); returns the schemes that moved from a date they had open, whose
+     * closed date is now to be cleared. A scheme's very first date (a new store) is opened
+     * too, but closes nothing and is not returned. Call periodically.
      */
     public List<String> openScheduled() {
         refresh();
@@ -131,7 +133,9 @@ public final class BusinessDates {
             LocalDate open = opened.get(scheme);
             if (open == null || due.isAfter(open)) {
                 open(scheme, due, now, null);
-                moved.add(scheme);
+                if (open != null) {
+                    moved.add(scheme);
+                }
             }
         }
         return moved;

@@ -119,6 +119,27 @@ class ClearingServiceTest {
         }
     }
 
+    /**
+     * A new store's first dates close nothing: nothing to clear for the day before. The next
+     * scheduled cut-over moves the scheme, and its closed date is to be cleared.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aNewStoresFirstDatesCloseNothingAndTheNextCutOverMovesTheScheme(String database)
+            throws IOException {
+        MutableClock clock = new MutableClock(GoldenHistory.CLEARED_AT);
+        try (TestStore db = TestStore.of(database, clock)) {
+            ClearingSettings settings = Fixtures.settings(db.directory.resolve("out"));
+            BusinessDates dates = new BusinessDates(db.store, settings.schemes(), clock);
+            assertThat(dates.openScheduled()).isEmpty();
+            assertThat(dates.history("mir")).hasSize(1);
+            assertThat(dates.openScheduled()).isEmpty();
+            clock.advance(java.time.Duration.ofDays(1));
+            assertThat(dates.openScheduled()).containsExactlyInAnyOrder("mir", "shetab");
+            assertThat(dates.history("mir")).hasSize(2);
+        }
+    }
+
     static ClearingService service(TestStore db, MutableClock clock) {
         ClearingSettings settings = Fixtures.settings(db.directory.resolve("out"));
         return new ClearingService(db.store, settings,
